@@ -1,0 +1,341 @@
+"""The document model: text parsed once into lines, paragraphs and sentences.
+
+Every rule sees the same :class:`Document`; none re-splits the text. Offsets are
+indices into ``Document.text``, which has the original file's characters with
+line endings folded to ``\\n`` (so line and column numbers are those of the
+original file). Readers for other formats mask non-prose (markup, comments,
+front matter) with spaces, keeping every offset in place.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+from .segment import split_sentences
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|"
+    "November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|"
+    "Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?"
+)
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+
+_DATE = (
+    rf"(?:(?:{WEEKDAYS}),?\s+)?"
+    rf"(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{MONTHS}),?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4})"
+)
+PAGE_DATE = regex.compile(
+    rf"^(?:(?:Published|Updated|Posted|Last updated)(?: on)?:?\s+)?{_DATE}"
+    r"(?:\s*(?:[-|,·•]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?$",
+    regex.IGNORECASE,
+)
+
+_PLACE_WORD = r"\p{Lu}[\p{L}'’.\-]*"
+_PARTICLE = r"(?:de|da|do|del|dos|das|la|el|al|es|di|du|des|le|sur|am|an|upon)"
+DATELINE = regex.compile(
+    rf"""^(?P<place>{_PLACE_WORD}(?:[ \-](?:{_PARTICLE}[ \-])?{_PLACE_WORD}){{0,3}})
+    (?:,\s*(?P<region>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}}))??
+    (?:,?\s+(?P<date>(?:(?:{MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:de\s+)?\p{{L}}+\.?)))?
+    (?:\s*\((?P<agency>[\p{{Lu}}][\p{{L}}\d .&/-]{{0,24}})\))?
+    \s*\.?\s*(?P<dash>[-–—]+|:)\s*""",
+    regex.VERBOSE,
+)
+BYLINE = regex.compile(r"^(?:By|Por|Par|Von|Di|Text:|Reporting by)\s+\p{Lu}[^.!?]{0,80}$")
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}\d'’\-]*")
+_TERMINAL = regex.compile(r"[.!?…:][\"'”’»)\]]*$")
+
+# Words of site navigation and mastheads, used only to tell chrome from a
+# headline among the short lines above a story.
+CHROME_WORDS = frozenset(
+    """
+    news world home latest top breaking live video videos photos gallery menu search
+    sport sports business politics opinion economy markets tech technology science
+    health culture entertainment lifestyle travel weather local national international
+    region regions americas europe asia africa complete daily weekly times post herald
+    tribune journal gazette chronicle collective media online network press edition
+    section newsletter subscribe login today digital agency service services wire feed
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based
+    start: int
+    end: int  # offset of the line's end, newline excluded
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int  # index into Document.paragraphs
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    text: str
+    first_line: int
+    last_line: int
+    role: str = "body"  # page-date, chrome-candidate, headline, byline, body
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(WORD.findall(self.text))
+
+
+@dataclass(frozen=True)
+class Dateline:
+    paragraph: int
+    start: int
+    end: int  # end of the dateline (after the dash)
+    place: str
+    region: str | None
+    date: str | None
+    agency: str | None
+
+
+@dataclass
+class Document:
+    """A story, parsed once. Build one with :func:`Document.from_text`."""
+
+    path: str
+    text: str
+    lines: list[Line]
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence]
+    headline: Paragraph | None
+    dateline: Dateline | None
+    page_date: Paragraph | None
+    masked: list[tuple[int, int]] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+    language: str = "en"
+    source_languages: tuple[str, ...] = ()
+
+    # -- construction -----------------------------------------------------
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        path: str = "<text>",
+        *,
+        masked: list[tuple[int, int]] | None = None,
+        meta: dict | None = None,
+        source_languages: tuple[str, ...] = (),
+    ) -> Document:
+        text = normalize_newlines(text)
+        lines = _split_lines(text)
+        paragraphs = _split_paragraphs(text, lines)
+        page_date, headline, dateline, paragraphs = _find_story_parts(paragraphs)
+        sentences = []
+        for p in paragraphs:
+            if p.role not in ("body", "headline"):
+                continue
+            begin = dateline.end if dateline and dateline.paragraph == p.index else p.start
+            for start, end in split_sentences(text[begin:p.end], begin):
+                sentences.append(Sentence(start, end, text[start:end], p.index))
+        return cls(
+            path=path,
+            text=text,
+            lines=lines,
+            paragraphs=paragraphs,
+            sentences=sentences,
+            headline=headline,
+            dateline=dateline,
+            page_date=page_date,
+            masked=sorted(masked or []),
+            meta=dict(meta or {}),
+            source_languages=tuple(source_languages),
+        )
+
+    # -- positions --------------------------------------------------------
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [line.start for line in self.lines]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a text offset, columns in characters."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        line = self.lines[max(index, 0)]
+        return line.number, offset - line.start + 1
+
+    def line_of(self, offset: int) -> Line:
+        return self.lines[self.position(offset)[0] - 1]
+
+    def paragraph_of(self, offset: int) -> Paragraph | None:
+        for paragraph in self.paragraphs:
+            if paragraph.start <= offset < paragraph.end:
+                return paragraph
+        return None
+
+    def is_masked(self, start: int, end: int) -> bool:
+        return any(m_start < end and start < m_end for m_start, m_end in self.masked)
+
+    # -- views rules share ------------------------------------------------
+    @cached_property
+    def body(self) -> list[Paragraph]:
+        """Paragraphs of the story proper: below the headline, no page furniture."""
+        return [p for p in self.paragraphs if p.role == "body"]
+
+    @cached_property
+    def words(self) -> list[tuple[int, int, str]]:
+        """(start, end, word) for every word in the story's body and headline."""
+        found = []
+        for paragraph in self.paragraphs:
+            if paragraph.role in ("body", "headline"):
+                for match in WORD.finditer(self.text, paragraph.start, paragraph.end):
+                    found.append((match.start(), match.end(), match.group()))
+        return found
+
+    @cached_property
+    def prose_paragraphs(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.role in ("body", "headline")]
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and CR become LF: line and column numbers stay those of the file."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _split_lines(text: str) -> list[Line]:
+    lines = []
+    start = 0
+    for number, chunk in enumerate(text.split("\n"), 1):
+        lines.append(Line(number, start, start + len(chunk), chunk))
+        start += len(chunk) + 1
+    return lines
+
+
+# A block whose longest line exceeds this is one paragraph per line (as CMS
+# exports and the seed fixture are); shorter lines are hard-wrapped prose, where
+# a short line ending a sentence closes its paragraph.
+_WRAP_WIDTH = 100
+_SHORT_LINE = 60
+
+
+def _split_paragraphs(text: str, lines: list[Line]) -> list[Paragraph]:
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.text.strip():
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+
+    groups: list[list[Line]] = []
+    for block in blocks:
+        one_per_line = max(len(line.text) for line in block) > _WRAP_WIDTH
+        group = [block[0]]
+        for previous, line in zip(block, block[1:]):
+            ends_paragraph = one_per_line or (
+                _TERMINAL.search(previous.text.rstrip()) is not None
+                and len(previous.text) < _SHORT_LINE
+            )
+            if ends_paragraph:
+                groups.append(group)
+                group = [line]
+            else:
+                group.append(line)
+        groups.append(group)
+
+    paragraphs = []
+    for group in groups:
+        first, last = group[0], group[-1]
+        start = first.start + (len(first.text) - len(first.text.lstrip()))
+        end = last.start + len(last.text.rstrip())
+        paragraphs.append(
+            Paragraph(len(paragraphs), start, end, text[start:end], first.number, last.number)
+        )
+    return paragraphs
+
+
+def _looks_like_chrome(paragraph: Paragraph) -> bool:
+    words = WORD.findall(paragraph.text)
+    if not words:
+        return True
+    if len(words) <= 2 and all(w[0].isupper() for w in words):
+        return True
+    chrome = sum(1 for w in words if w.lower() in CHROME_WORDS)
+    separators = regex.search(r"[|»›•·>]", paragraph.text) is not None
+    return separators or (len(words) <= 8 and chrome * 2 >= len(words))
+
+
+def _is_body_start(paragraph: Paragraph) -> bool:
+    return bool(DATELINE.match(paragraph.text)) or (
+        paragraph.word_count >= 12 and _TERMINAL.search(paragraph.text) is not None
+    )
+
+
+def _find_story_parts(paragraphs: list[Paragraph]):
+    """Label page date, chrome candidates, headline, byline and body.
+
+    The headline is the first line near the top that is neither a date, a byline
+    nor masthead/navigation-like; lines above it are page furniture.
+    """
+    roles: dict[int, str] = {}
+    leading = []
+    for paragraph in paragraphs:
+        if _is_body_start(paragraph):
+            break
+        leading.append(paragraph)
+
+    page_date = None
+    candidates = []
+    for paragraph in leading:
+        if PAGE_DATE.match(paragraph.text):
+            roles[paragraph.index] = "page-date"
+            page_date = page_date or paragraph
+        elif BYLINE.match(paragraph.text):
+            roles[paragraph.index] = "byline"
+        else:
+            candidates.append(paragraph)
+
+    headline = next((p for p in candidates if not _looks_like_chrome(p)), None)
+    if headline is None and candidates:
+        headline = candidates[0]
+    if headline is not None:
+        roles[headline.index] = "headline"
+        for paragraph in candidates:
+            if paragraph.index < headline.index:
+                roles[paragraph.index] = "chrome-candidate"
+
+    dateline = None
+    for paragraph in paragraphs:
+        if roles.get(paragraph.index) is None:
+            match = DATELINE.match(paragraph.text)
+            if match and (match["agency"] or match["date"] or match["place"].isupper()):
+                dateline = Dateline(
+                    paragraph.index,
+                    paragraph.start,
+                    paragraph.start + match.end(),
+                    match["place"],
+                    match["region"],
+                    match["date"],
+                    match["agency"],
+                )
+                break
+
+    relabelled = [
+        Paragraph(p.index, p.start, p.end, p.text, p.first_line, p.last_line,
+                  roles.get(p.index, "body"))
+        for p in paragraphs
+    ]
+    page_date = relabelled[page_date.index] if page_date else None
+    headline = relabelled[headline.index] if headline else None
+    return page_date, headline, dateline, relabelled

@@ -1,0 +1,229 @@
+"""The engine: selects rules, runs them on a document, and turns hits into findings.
+
+Selection (flake8-style: the longest matching prefix of ``select``/``ignore``
+wins), per-rule severity and options, per-file ignores, suppression comments and
+masking are all applied here, once, for every rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .config import Config, ConfigError, config_from_mapping, matches_any
+from .document import Document
+from .finding import Finding, Hit, Severity
+from .registry import build_registry
+from .rule import Rule
+from . import suppress
+
+CONTEXT_LIMIT = 500
+UNUSED_SUPPRESSION = "meta/unused-suppression"
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: Rule
+    severity: Severity
+    options: Mapping[str, Any]
+
+
+class RuleCrash(Exception):
+    """A rule raised; reported as an input error for that file, the run goes on."""
+
+
+def _match_length(code: str, rule: Rule) -> int:
+    """How specifically ``code`` names ``rule`` (0: not at all)."""
+    if code == "ALL":
+        return 1
+    if code == rule.id:
+        return len(code) + 1
+    if rule.id.startswith(code.rstrip("/") + "/") or code == rule.category:
+        return len(code)
+    return 0
+
+
+def is_selected(rule: Rule, select, ignore) -> bool:
+    best_select = max((_match_length(c, rule) for c in select), default=0) if select else (
+        1 if rule.enabled_by_default else 0
+    )
+    best_ignore = max((_match_length(c, rule) for c in ignore), default=0)
+    return best_select > best_ignore
+
+
+class Linter:
+    """Lint documents with one configuration; build it once per run."""
+
+    def __init__(self, config: Config, registry=None):
+        self.config = config
+        self.registry = registry or build_registry(list(config.packs))
+        self._check_codes()
+        self.active = [self._activate(rule) for rule in self._selected()]
+
+    @classmethod
+    def from_config(cls, config=None) -> Linter:
+        if config is None:
+            from .config import load_config
+
+            config = load_config()
+        elif isinstance(config, Mapping):
+            from pathlib import Path
+
+            config = config_from_mapping(config, "<config>", Path.cwd())
+        return cls(config)
+
+    # -- selection -------------------------------------------------------
+    def _known(self, code: str) -> bool:
+        return code == "ALL" or any(_match_length(code, r) for r in self.registry.rules.values())
+
+    def _check_codes(self) -> None:
+        config = self.config
+        named = [("select", c) for c in config.select or ()] + [("ignore", c) for c in config.ignore]
+        named += [("rules", c) for c in config.rules]
+        named += [(f"per-file-ignores.{g}", c) for g, cs in config.per_file_ignores.items() for c in cs]
+        for where, code in named:
+            if not self._known(code):
+                raise ConfigError(f"{config.source}: {where}: no rule or category named '{code}'")
+        for code, settings in config.rules.items():
+            options = {k: v for k, v in settings.items() if k != "severity"}
+            if options and code not in self.registry.rules:
+                raise ConfigError(
+                    f"{config.source}: rules.{code}: options need a full rule id, not a category"
+                )
+            if options:
+                rule = self.registry.rules[code]
+                for key, value in options.items():
+                    if key not in rule.options:
+                        known = ", ".join(rule.options) or "none"
+                        raise ConfigError(
+                            f"{config.source}: rules.{code}: unknown option '{key}' (options: {known})"
+                        )
+                    default = rule.options[key]
+                    if not _same_type(default, value):
+                        raise ConfigError(
+                            f"{config.source}: rules.{code}.{key}: expected "
+                            f"{type(default).__name__}, got {value!r}"
+                        )
+
+    def _selected(self) -> list[Rule]:
+        config = self.config
+        chosen = []
+        for rule in self.registry.rules.values():
+            language = getattr(rule, "source_language", None)
+            if language and config.source_languages and language not in config.source_languages:
+                continue
+            if is_selected(rule, config.select, config.ignore):
+                chosen.append(rule)
+        return chosen
+
+    def _activate(self, rule: Rule) -> ActiveRule:
+        severity = rule.severity
+        options = dict(rule.options)
+        for code in sorted(self.config.rules, key=lambda c: _match_length(c, rule)):
+            if _match_length(code, rule):
+                settings = self.config.rules[code]
+                if "severity" in settings:
+                    severity = Severity.parse(settings["severity"])
+                options.update({k: v for k, v in settings.items() if k != "severity"})
+        return ActiveRule(rule, severity, options)
+
+    @lru_cache(maxsize=1024)
+    def rules_for(self, path: str) -> tuple[ActiveRule, ...]:
+        ignored = [
+            code
+            for glob, codes in self.config.per_file_ignores.items()
+            if matches_any(_relative(path, self.config.root), (glob,))
+            for code in codes
+        ]
+        if not ignored:
+            return tuple(self.active)
+        return tuple(a for a in self.active if not any(_match_length(c, a.rule) for c in ignored))
+
+    # -- running ---------------------------------------------------------
+    def lint_text(self, text: str, path: str = "<text>", input_format: str | None = None):
+        from .readers import read_document
+
+        document = read_document(
+            text, path, input_format=input_format,
+            source_languages=self.config.source_languages,
+        )
+        return self.lint_document(document, directives=suppress.parse_directives(text))
+
+    def lint_document(self, document: Document, directives=()) -> list[Finding]:
+        active = self.rules_for(document.path)
+        findings: set[Finding] = set()
+        for item in active:
+            try:
+                hits = list(item.rule.check(document, item.options))
+            except Exception as exc:  # a plugin bug must not hide other findings
+                raise RuleCrash(
+                    f"{document.path}: rule {item.rule.id} failed: {type(exc).__name__}: {exc}"
+                ) from exc
+            for hit in hits:
+                if document.is_masked(hit.start, hit.end - 1 if hit.end > hit.start else hit.end):
+                    continue
+                findings.add(_finding(document, item, hit))
+        directives = list(directives)
+        result = suppress.apply(sorted(findings), directives)
+        reporter = next((a for a in active if a.rule.id == UNUSED_SUPPRESSION), None)
+        if reporter is not None:
+            for directive in suppress.unused(
+                directives, [a.rule.id for a in active], self.registry.rules
+            ):
+                result.append(_unused_finding(document.path, directive, reporter.severity))
+        return sorted(result)
+
+
+def _same_type(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    if isinstance(default, (list, tuple)):
+        return isinstance(value, (list, tuple))
+    return isinstance(value, type(default))
+
+
+def _relative(path: str, root) -> str:
+    import os
+
+    try:
+        return os.path.relpath(os.path.abspath(path), root)
+    except ValueError:
+        return path
+
+
+def _finding(document: Document, item: ActiveRule, hit: Hit) -> Finding:
+    end = max(hit.end, hit.start + 1)
+    line, column = document.position(hit.start)
+    end_line, end_column = document.position(end - 1)
+    context = document.lines[line - 1].text[:CONTEXT_LIMIT]
+    return Finding(
+        path=document.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column + 1,
+        rule=item.rule.id,
+        severity=item.severity,
+        message=hit.message,
+        suggestion=hit.suggestion,
+        context=context,
+    )
+
+
+def _unused_finding(path: str, directive, severity: Severity) -> Finding:
+    names = ",".join(directive.rules) or "all rules"
+    return Finding(
+        path=path,
+        line=directive.line,
+        column=directive.column,
+        end_line=directive.end_line,
+        end_column=directive.end_column,
+        rule=UNUSED_SUPPRESSION,
+        severity=severity,
+        message=f"Suppression of {names} matches no finding; remove it.",
+        context="",
+    )

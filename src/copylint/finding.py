@@ -1,0 +1,65 @@
+"""The one value every rule, formatter and baseline agrees on: a finding."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    """Ordered so that ``severity >= fail_on`` decides the exit code."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[str(name).upper()]
+        except KeyError:
+            raise ValueError(
+                f"unknown severity {name!r} (expected error, warning or info)"
+            ) from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule reports: a span of the document text and why it is wrong.
+
+    The engine turns hits into findings, stamping path, positions, rule id and
+    severity, so rules only say *where* and *why*.
+    """
+
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """A located problem, as reported to users (the JSON schema in the README)."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    severity: Severity
+    message: str
+    suggestion: str | None = None
+    context: str = ""
+
+    @property
+    def category(self) -> str:
+        return self.rule.split("/", 1)[0]
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["severity"] = str(self.severity)
+        return data

@@ -1,0 +1,400 @@
+"""YAML rule packs: editorial knowledge as data.
+
+A pack is a YAML file of rules, each of one *kind*:
+
+``existence``
+    a phrase or pattern that must not appear (site chrome, a calque);
+``substitution``
+    a phrase with a better replacement (``swap: {bad: good}``).
+
+Phrases of a pack compile into Aho-Corasick automata that scan the document once
+(shared by every rule of the pack); regex patterns of a rule compile into one
+alternation run with a timeout. Packs are validated strictly: a mistake is
+reported with the pack's file and line and the run stops with exit 2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from .finding import Hit, Severity
+from .rule import CATEGORIES, Rule
+
+REGEX_TIMEOUT = 0.5  # seconds per scan of one scope unit
+SCOPES = ("line", "sentence", "paragraph", "headline", "body")
+KINDS = ("existence", "substitution")
+PACK_KEYS = {"pack", "description", "source-language", "language", "rules"}
+RULE_KEYS = {
+    "id", "kind", "severity", "message", "description", "rationale", "examples",
+    "patterns", "swap", "scope", "case-sensitive", "word-boundary", "exceptions",
+    "fixable", "enabled",
+}
+
+
+class PackError(Exception):
+    """A malformed pack; the message names file and line."""
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that remembers the line of every mapping (as ``__line__``)."""
+
+
+def _construct_mapping(loader, node, deep=False):
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml_with_lines(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(f"{path}: cannot read rule pack: {exc}") from None
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise PackError(f"{path}{line}: invalid YAML: {problem}") from None
+
+
+@dataclass
+class Pattern:
+    """One phrase or regex of a rule, with its replacement for substitutions."""
+
+    text: str
+    is_regex: bool
+    suggestion: str | None = None
+
+
+@dataclass(eq=False)
+class PackRule(Rule):
+    """A rule declared in a YAML pack."""
+
+    id: str = ""
+    kind: str = "existence"
+    severity: Severity = Severity.WARNING
+    message: str = ""
+    description: str = ""
+    rationale: str = ""
+    bad_example: str = ""
+    good_example: str = ""
+    scope: str = "sentence"
+    case_sensitive: bool = False
+    word_boundary: bool = True
+    fixable: bool = False
+    enabled_by_default: bool = True
+    origin: str = ""
+    source_language: str | None = None
+    phrases: list[Pattern] = field(default_factory=list)
+    regexes: list[Pattern] = field(default_factory=list)
+    exceptions: list[str] = field(default_factory=list)
+    pack: Pack | None = None
+    options: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self._regex = (
+            regex.compile(
+                "|".join(f"(?P<p{i}>{p.text})" for i, p in enumerate(self.regexes)),
+                0 if self.case_sensitive else regex.IGNORECASE,
+            )
+            if self.regexes
+            else None
+        )
+        self._exception = (
+            regex.compile("|".join(f"(?:{e})" for e in self.exceptions), regex.IGNORECASE)
+            if self.exceptions
+            else None
+        )
+
+    def check(self, document, options) -> Iterator[Hit]:
+        units = scope_units(document, self.scope)
+        candidates: list[tuple[int, int, str | None]] = []
+        if self.phrases and self.pack is not None:
+            for start, end, pattern in self.pack.phrase_matches(document, self):
+                if any(u_start <= start and end <= u_end for u_start, u_end in units):
+                    candidates.append((start, end, pattern.suggestion))
+        if self._regex is not None:
+            for u_start, u_end in units:
+                unit = document.text[u_start:u_end]
+                try:
+                    for match in self._regex.finditer(unit, timeout=REGEX_TIMEOUT):
+                        index = int(match.lastgroup[1:])
+                        suggestion = self.regexes[index].suggestion
+                        if suggestion is not None:
+                            suggestion = match.expand(suggestion)
+                        candidates.append((u_start + match.start(), u_start + match.end(), suggestion))
+                except TimeoutError:
+                    continue  # a pathological unit is skipped, never hangs the run
+        for start, end, suggestion in sorted(set(candidates)):
+            if start == end or self._excepted(document, start, end, units):
+                continue
+            matched = document.text[start:end]
+            message = self.message.format(match=matched, suggestion=suggestion or "")
+            yield Hit(start, end, message, suggestion)
+
+    def _excepted(self, document, start: int, end: int, units) -> bool:
+        if self._exception is None:
+            return False
+        for u_start, u_end in units:
+            if u_start <= start and end <= u_end:
+                unit = document.text[u_start:u_end]
+                for match in self._exception.finditer(unit, timeout=REGEX_TIMEOUT):
+                    if u_start + match.start() <= start and end <= u_start + match.end():
+                        return True
+        return False
+
+
+def scope_units(document, scope: str) -> list[tuple[int, int]]:
+    """The (start, end) spans a rule of ``scope`` looks at."""
+    if scope == "line":
+        return [(line.start, line.end) for line in document.lines if line.text.strip()]
+    if scope == "sentence":
+        return [(s.start, s.end) for s in document.sentences]
+    if scope == "paragraph":
+        return [(p.start, p.end) for p in document.paragraphs]
+    if scope == "headline":
+        return [(document.headline.start, document.headline.end)] if document.headline else []
+    if scope == "body":
+        return [(p.start, p.end) for p in document.body]
+    raise ValueError(f"unknown scope {scope!r}")
+
+
+def folded_text(document) -> str:
+    """Lower-cased text with every whitespace as one space, same length as the text."""
+    cached = document.meta.get("_folded")
+    if cached is None:
+        lowered = document.text.lower()
+        if len(lowered) != len(document.text):  # a few letters lower-case to two chars
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in document.text)
+        cached = regex.sub(r"\s", " ", lowered)
+        document.meta["_folded"] = cached
+    return cached
+
+
+class Pack:
+    """A loaded pack: its rules and the phrase automata they share."""
+
+    def __init__(self, path: Path, name: str, description: str, source_language: str | None):
+        self.path = path
+        self.name = name
+        self.description = description
+        self.source_language = source_language
+        self.rules: list[PackRule] = []
+        self._automata: dict[bool, Any] | None = None
+
+    def _build_automata(self) -> dict[bool, Any]:
+        import ahocorasick
+
+        automata: dict[bool, Any] = {}
+        for case_sensitive in (False, True):
+            automaton = ahocorasick.Automaton()
+            entries: dict[str, list] = {}
+            for rule in self.rules:
+                if rule.case_sensitive != case_sensitive:
+                    continue
+                for pattern in rule.phrases:
+                    key = pattern.text if case_sensitive else pattern.text.lower()
+                    entries.setdefault(key, []).append((rule, pattern))
+            for key, payload in entries.items():
+                automaton.add_word(key, (len(key), payload))
+            if entries:
+                automaton.make_automaton()
+                automata[case_sensitive] = automaton
+        return automata
+
+    def phrase_matches(self, document, rule: PackRule) -> list[tuple[int, int, Pattern]]:
+        """Matches of ``rule``'s phrases; the pack's whole scan is done once per document."""
+        cache_key = ("_pack", self.path)
+        by_rule = document.meta.get(cache_key)
+        if by_rule is None:
+            by_rule = self._scan(document)
+            document.meta[cache_key] = by_rule
+        return by_rule.get(rule.id, [])
+
+    def _scan(self, document) -> dict[str, list]:
+        if self._automata is None:
+            self._automata = self._build_automata()
+        found: dict[str, list] = {}
+        for case_sensitive, automaton in self._automata.items():
+            haystack = (
+                regex.sub(r"\s", " ", document.text) if case_sensitive else folded_text(document)
+            )
+            for end_index, (length, payload) in automaton.iter(haystack):
+                start, end = end_index + 1 - length, end_index + 1
+                for rule, pattern in payload:
+                    if rule.word_boundary and not _at_word_boundaries(haystack, start, end):
+                        continue
+                    found.setdefault(rule.id, []).append((start, end, pattern))
+        return found
+
+
+def _at_word_boundaries(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    first, last = text[start], text[end - 1]
+    return not (first.isalnum() and before.isalnum()) and not (last.isalnum() and after.isalnum())
+
+
+def _fail(path: Path, line: int | None, message: str) -> PackError:
+    return PackError(f"{path}:{line or 1}: {message}")
+
+
+def _check_regex(path: Path, line: int, pattern: str) -> None:
+    try:
+        regex.compile(pattern)
+    except regex.error as exc:
+        raise _fail(path, line, f"invalid regex {pattern!r}: {exc}") from None
+
+
+def _pattern_list(path: Path, line: int, value: Any, key: str) -> list[Pattern]:
+    if not isinstance(value, list) or not value:
+        raise _fail(path, line, f"'{key}' must be a non-empty list")
+    patterns = []
+    for item in value:
+        if isinstance(item, str):
+            patterns.append(Pattern(item, False))
+        elif isinstance(item, dict) and set(item) - {"__line__"} <= {"phrase", "regex"} and len(
+            set(item) - {"__line__"}
+        ) == 1:
+            if "regex" in item:
+                _check_regex(path, item["__line__"], item["regex"])
+                patterns.append(Pattern(item["regex"], True))
+            else:
+                patterns.append(Pattern(str(item["phrase"]), False))
+        else:
+            raise _fail(path, getattr(item, "get", lambda *_: line)("__line__", line),
+                        f"each entry of '{key}' is a phrase or {{regex: ...}}")
+    return patterns
+
+
+def _swap_list(path: Path, line: int, value: Any) -> list[Pattern]:
+    if not isinstance(value, dict) or len(value) <= 1:
+        raise _fail(path, line, "'swap' must map each wrong phrase to its replacement")
+    patterns = []
+    for bad, good in value.items():
+        if bad == "__line__":
+            continue
+        if not isinstance(good, str):
+            raise _fail(path, line, f"replacement for {bad!r} must be a string")
+        if bad.startswith("re:"):
+            _check_regex(path, line, bad[3:])
+            patterns.append(Pattern(bad[3:], True, good))
+        else:
+            patterns.append(Pattern(bad, False, good))
+    return patterns
+
+
+def load_pack(path: Path, origin: str) -> Pack:
+    """Read and validate one pack file."""
+    data = load_yaml_with_lines(path)
+    if not isinstance(data, dict):
+        raise _fail(path, 1, "a rule pack is a mapping with 'pack' and 'rules'")
+    unknown = set(data) - PACK_KEYS - {"__line__"}
+    if unknown:
+        raise _fail(path, data["__line__"], f"unknown pack key(s): {', '.join(sorted(unknown))}")
+    if not isinstance(data.get("pack"), str):
+        raise _fail(path, data["__line__"], "missing 'pack' (the pack's name)")
+    if not isinstance(data.get("rules"), list) or not data["rules"]:
+        raise _fail(path, data["__line__"], "missing 'rules' (a non-empty list)")
+    source_language = data.get("source-language")
+    pack = Pack(path, data["pack"], data.get("description", ""), source_language)
+    seen: set[str] = set()
+    for entry in data["rules"]:
+        if not isinstance(entry, dict):
+            raise _fail(path, data["__line__"], "each rule is a mapping")
+        pack.rules.append(_build_rule(path, entry, pack, origin, seen))
+    return pack
+
+
+def _build_rule(path: Path, entry: dict, pack: Pack, origin: str, seen: set[str]) -> PackRule:
+    line = entry["__line__"]
+    unknown = set(entry) - RULE_KEYS - {"__line__"}
+    if unknown:
+        raise _fail(path, line, f"unknown rule key(s): {', '.join(sorted(unknown))}")
+    rule_id = entry.get("id")
+    if not isinstance(rule_id, str) or rule_id.count("/") != 1:
+        raise _fail(path, line, f"rule id {rule_id!r} is not 'category/name'")
+    category = rule_id.split("/")[0]
+    if category not in CATEGORIES:
+        raise _fail(path, line, f"rule {rule_id}: unknown category {category!r}")
+    if rule_id in seen:
+        raise _fail(path, line, f"rule {rule_id} is declared twice")
+    seen.add(rule_id)
+    kind = entry.get("kind", "existence")
+    if kind not in KINDS:
+        raise _fail(path, line, f"rule {rule_id}: kind must be one of {', '.join(KINDS)}")
+    scope = entry.get("scope", "sentence")
+    if scope not in SCOPES:
+        raise _fail(path, line, f"rule {rule_id}: scope must be one of {', '.join(SCOPES)}")
+    try:
+        severity = Severity.parse(entry.get("severity", "warning"))
+    except ValueError as exc:
+        raise _fail(path, line, f"rule {rule_id}: {exc}") from None
+    message = entry.get("message")
+    if not isinstance(message, str) or not message:
+        raise _fail(path, line, f"rule {rule_id}: missing 'message'")
+    if kind == "existence":
+        if "swap" in entry:
+            raise _fail(path, line, f"rule {rule_id}: 'swap' belongs to substitution rules")
+        patterns = _pattern_list(path, line, entry.get("patterns"), "patterns")
+    else:
+        if "patterns" in entry:
+            raise _fail(path, line, f"rule {rule_id}: substitution rules use 'swap', not 'patterns'")
+        patterns = _swap_list(path, line, entry.get("swap"))
+    exceptions = []
+    for item in _pattern_list(path, line, entry["exceptions"], "exceptions") if entry.get(
+        "exceptions"
+    ) is not None else []:
+        exceptions.append(item.text if item.is_regex else regex.escape(item.text))
+    examples = entry.get("examples") or {}
+    if not isinstance(examples, dict) or set(examples) - {"bad", "good", "__line__"}:
+        raise _fail(path, line, f"rule {rule_id}: 'examples' has keys 'bad' and 'good'")
+    flags = {}
+    for key in ("case-sensitive", "word-boundary", "fixable", "enabled"):
+        if key in entry and not isinstance(entry[key], bool):
+            raise _fail(path, line, f"rule {rule_id}: '{key}' must be true or false")
+        flags[key] = entry.get(key)
+    try:
+        return PackRule(
+            id=rule_id,
+            kind=kind,
+            severity=severity,
+            message=message,
+            description=entry.get("description") or message.split("{")[0].strip() or rule_id,
+            rationale=entry.get("rationale", ""),
+            bad_example=examples.get("bad", ""),
+            good_example=examples.get("good", ""),
+            scope=scope,
+            case_sensitive=bool(flags["case-sensitive"]),
+            word_boundary=flags["word-boundary"] is not False,
+            fixable=bool(flags["fixable"]),
+            enabled_by_default=flags["enabled"] is not False,
+            origin=f"{origin}:{path.name}",
+            source_language=pack.source_language,
+            phrases=[p for p in patterns if not p.is_regex],
+            regexes=[p for p in patterns if p.is_regex],
+            exceptions=exceptions,
+            pack=pack,
+        )
+    except regex.error as exc:
+        raise _fail(path, line, f"rule {rule_id}: patterns do not combine: {exc}") from None
+
+
+def iter_pack_files(folder: Path) -> list[Path]:
+    """Pack files below ``folder``; ``data/`` holds data files that Python rules read."""
+    return sorted(
+        p for p in folder.rglob("*")
+        if p.suffix in (".yaml", ".yml") and "data" not in p.relative_to(folder).parts[:-1]
+    )
+

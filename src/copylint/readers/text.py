@@ -1,0 +1,10 @@
+"""Plain text: only suppression comments (``<!-- copylint: ... -->``) are not prose."""
+
+from __future__ import annotations
+
+from .masking import HTML_COMMENT, blank, spans_of
+
+
+def mask(text: str):
+    spans = spans_of(HTML_COMMENT, text)
+    return blank(text, spans), spans, {}

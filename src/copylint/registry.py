@@ -1,0 +1,102 @@
+"""Finds every rule: built-in Python rules, YAML packs, and entry-point plugins."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+
+from . import rules as builtin_rules
+from .packs import Pack, PackError, iter_pack_files, load_pack
+from .resources import builtin_pack_dir
+from .rule import Rule, validate_rule
+
+ENTRY_POINT_GROUP = "copylint.rules"
+
+
+class RegistryError(Exception):
+    """A rule or pack could not be loaded; the message says where."""
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.rules: dict[str, Rule] = {}
+        self.packs: list[Pack] = []
+
+    def add(self, rule: Rule, where: str) -> None:
+        try:
+            validate_rule(rule, where)
+        except ValueError as exc:
+            raise RegistryError(str(exc)) from None
+        if rule.id in self.rules:
+            raise RegistryError(f"{where}: rule id {rule.id} is already defined")
+        self.rules[rule.id] = rule
+
+    def load_builtin_python(self) -> None:
+        for module_info in pkgutil.iter_modules(builtin_rules.__path__):
+            module = importlib.import_module(f"{builtin_rules.__name__}.{module_info.name}")
+            for rule in _rules_in_module(module):
+                self.add(rule, module.__name__)
+
+    def load_pack_dir(self, folder: Path, origin: str) -> None:
+        if not folder.is_dir():
+            raise RegistryError(f"{folder}: rule pack folder does not exist")
+        for path in iter_pack_files(folder):
+            try:
+                pack = load_pack(path, origin)
+            except PackError as exc:
+                raise RegistryError(str(exc)) from None
+            self.packs.append(pack)
+            for rule in pack.rules:
+                self.add(rule, str(path))
+
+    def load_entry_points(self) -> None:
+        from importlib.metadata import entry_points
+
+        for entry_point in entry_points(group=ENTRY_POINT_GROUP):
+            where = f"plugin {entry_point.name} ({entry_point.value})"
+            try:
+                loaded = entry_point.load()
+            except Exception as exc:  # a broken plugin must not take the run down silently
+                raise RegistryError(f"{where}: cannot load: {exc}") from None
+            for rule in _rules_from_object(loaded):
+                rule.origin = f"plugin:{entry_point.name}"
+                self.add(rule, where)
+
+    def get(self, rule_id: str) -> Rule:
+        return self.rules[rule_id]
+
+
+def _rules_from_object(obj) -> list[Rule]:
+    """An entry point may name a Rule subclass, an instance, a list of either, or a module."""
+    if isinstance(obj, Rule):
+        return [obj]
+    if isinstance(obj, type) and issubclass(obj, Rule):
+        return [obj()]
+    if isinstance(obj, (list, tuple)):
+        return [rule for item in obj for rule in _rules_from_object(item)]
+    if hasattr(obj, "__dict__") and hasattr(obj, "__name__"):
+        return _rules_in_module(obj)
+    raise RegistryError(f"{obj!r} is not a copylint rule")
+
+
+def _rules_in_module(module) -> list[Rule]:
+    return [
+        value()
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, Rule)
+        and value.__module__ == module.__name__
+        and value.id
+    ]
+
+
+def build_registry(extra_pack_dirs: list[Path] = ()) -> Registry:
+    """All rules copylint knows in this environment and configuration."""
+    registry = Registry()
+    registry.load_builtin_python()
+    registry.load_pack_dir(builtin_pack_dir(), "pack")
+    for folder in extra_pack_dirs:
+        registry.load_pack_dir(Path(folder), "pack")
+    registry.load_entry_points()
+    return registry

@@ -1,0 +1,1 @@
+"""Built-in Python rules: one module per rule, discovered by the registry."""

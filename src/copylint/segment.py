@@ -1,0 +1,104 @@
+"""Sentence segmentation tuned for wire copy.
+
+Why not split on every full stop: wire copy is full of abbreviations (U.S., Gen.,
+Jan., No. 3, p.m.), initials (J. K. Rowling), decimals (3.5) and domains
+(Tengrinews.kz). Why not a general-purpose segmenter either: machine translation
+leaves full stops before lower-case words ("the authorities. mentioned."), and the
+fragment rules need those to *be* sentence boundaries, so a lower-case word after
+a full stop starts a new sentence unless the stop ends an abbreviation.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Abbreviations that are never the end of a sentence in practice (titles,
+# months, "No." before a number, "St." before a name ...).
+TITLE_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms messrs dr prof gen lt col maj capt cmdr sgt cpl pvt adm gov sen rep
+    rev hon pres supt insp det amb atty sr jr st mt ft
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    no nos vol vols p pp fig figs ch art sec para approx est dept univ
+    ave blvd rd hwy inc ltd co corp bros plc vs v cf ca al
+    """.split()
+)
+
+# Abbreviations that often end a sentence too ("... in the U.S. The ...").
+AMBIGUOUS_ABBREVIATIONS = frozenset(
+    "etc u.s u.k u.n e.u a.m p.m e.g i.e u.s.a d.c l.a n.y".split()
+)
+
+# Words that, capitalised after an ambiguous abbreviation, show a new sentence.
+SENTENCE_STARTERS = frozenset(
+    """
+    the a an he she it they we i you his her its their our this that these those
+    there in on at but and or so yet however meanwhile after before when while
+    if as according officials police authorities some many most no one
+    """.split()
+)
+
+_CANDIDATE = regex.compile(
+    r"(?P<punct>\.\.\.|…|[.!?]+)(?P<close>[\"'”’»)\]]*)(?P<space>\s+)(?=(?P<next>\S))"
+)
+_TOKEN_BEFORE = regex.compile(r"(\S+)$")
+_SINGLE_INITIAL = regex.compile(r"^\p{Lu}$")
+_DOTTED = regex.compile(r"^(?:\p{L}\.)+\p{L}$")
+
+
+def _is_boundary(text: str, match: regex.Match) -> bool:
+    punct, close, nxt = match["punct"], match["close"], match["next"]
+    following_word = regex.match(r"[\p{L}']+", text, pos=match.end())
+    next_word = following_word.group(0) if following_word else nxt
+    if punct in ("...", "…"):
+        # An ellipsis inside a sentence is followed by lower case.
+        return not nxt.islower()
+    if punct[0] in "!?":
+        # "“Why?” he asked." continues the sentence.
+        return not nxt.islower()
+    if close and nxt.islower():
+        # 'said.” he added' : keep the attribution with its quote.
+        return False
+    before = _TOKEN_BEFORE.search(text, 0, match.start())
+    token = before.group(1) if before else ""
+    token = token.lstrip("(\"'“‘«[")
+    bare = token.rstrip(".").lower()
+    if not close:
+        if bare in TITLE_ABBREVIATIONS and not nxt.islower() and not token.isupper():
+            return False
+        if bare in TITLE_ABBREVIATIONS and nxt.isdigit():
+            return False  # "No. 3", "Art. 5"
+        if _SINGLE_INITIAL.match(token.rstrip(".")) and nxt.isupper():
+            return False  # initials: "J. K. Rowling"
+        if bare in AMBIGUOUS_ABBREVIATIONS or _DOTTED.match(bare):
+            if nxt.islower() or nxt.isdigit():
+                return False
+            return next_word.lower() in SENTENCE_STARTERS
+    return True
+
+
+def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Return (start, end) spans of the sentences in ``text``, shifted by ``offset``.
+
+    Spans exclude the whitespace between sentences; the final punctuation and any
+    closing quote belong to the sentence they end.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    length = len(text)
+    while start < length and text[start].isspace():
+        start += 1
+    for match in _CANDIDATE.finditer(text):
+        if match.start() < start:
+            continue
+        if _is_boundary(text, match):
+            end = match.start("space")
+            spans.append((offset + start, offset + end))
+            start = match.end("space")
+    end = length
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((offset + start, offset + end))
+    return spans
