@@ -46,6 +46,7 @@ class Config:
     packs: tuple[Path, ...] = ()
     source_languages: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    languagetool: Mapping[str, Any] = field(default_factory=dict)
     root: Path = field(default_factory=Path.cwd)
     source: str = "defaults"
 
@@ -95,6 +96,7 @@ def config_from_mapping(data: Any, where: str, root: Path) -> Config:
             )
         },
         "max-file-size": lambda v: {"max_file_size": parse_size(where, v)},
+        "languagetool": lambda v: {"languagetool": _languagetool(where, v)},
     }
     values: dict[str, Any] = {"root": root, "source": where}
     for key, value in data.items():
@@ -129,6 +131,13 @@ def _rule_settings(where: str, value: Any) -> dict[str, dict[str, Any]]:
                 raise ConfigError(f"{where}: rules.{rule_id}: {exc}") from None
         settings[str(rule_id)] = dict(options)
     return settings
+
+
+def _languagetool(where: str, value: Any) -> dict[str, Any]:
+    """Validated by the LanguageTool integration itself, imported only when configured."""
+    from .languagetool.settings import validate_settings
+
+    return validate_settings(where, value)
 
 
 def _per_file(where: str, value: Any) -> dict[str, tuple[str, ...]]:

@@ -206,7 +206,7 @@ def _finding(document: Document, item: ActiveRule, hit: Hit) -> Finding:
         column=column,
         end_line=end_line,
         end_column=end_column + 1,
-        rule=item.rule.id,
+        rule=hit.rule if hit.rule and hit.rule.startswith(item.rule.category + "/") else item.rule.id,
         severity=item.severity,
         message=hit.message,
         suggestion=hit.suggestion,

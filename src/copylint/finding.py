@@ -38,6 +38,9 @@ class Hit:
     end: int
     message: str
     suggestion: str | None = None
+    # A rule that wraps another checker (LanguageTool) names the sub-rule here,
+    # e.g. "grammar/MORFOLOGIK_RULE_EN_US"; it must share the rule's category.
+    rule: str | None = None
 
 
 @dataclass(frozen=True, order=True)

@@ -1,0 +1,258 @@
+"""The ``copylint`` command: check, rules, explain, eval.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 something is; 2 usage,
+config or input errors (every other file is still linted and reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments; printed as one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line and exit 2, as argparse does, without the usage dump
+        self.exit(EXIT_ERROR, f"copylint: error: {message} (see copylint {self.prog.split()[-1]} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .formatters import FORMATS
+
+    parser = _Parser(prog="copylint", description="Editorial quality linter for translated wire copy.")
+    parser.add_argument("--version", action="version", version=f"copylint {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="lint files, folders or stdin (-)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin (default: .)")
+    check.add_argument("--format", choices=sorted(FORMATS), help="report format (default: text)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
+                       help="lowest severity that makes the exit code 1 (default: warning)")
+    check.add_argument("--select", metavar="RULES", help="comma-separated rule ids or categories to run")
+    check.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or categories to skip")
+    check.add_argument("--extend-ignore", metavar="RULES", help="add to the configured ignore list")
+    check.add_argument("--config", metavar="FILE", help="config file (default: found upward from here)")
+    check.add_argument("--isolated", action="store_true", help="ignore every config file")
+    check.add_argument("--stdin-filename", metavar="NAME", help="name to report (and pick the format) for stdin")
+    check.add_argument("--input-format", choices=("text", "markdown", "markup"),
+                       help="force the input format instead of guessing by extension")
+    check.add_argument("--include", action="append", metavar="GLOB", help="files to lint in folders (repeatable)")
+    check.add_argument("--exclude", action="append", metavar="GLOB", help="paths to skip (repeatable)")
+    check.add_argument("--source-language", action="append", metavar="LANG",
+                       help="source language of the translation, e.g. es (repeatable)")
+    check.add_argument("--max-file-size", metavar="SIZE", help="refuse larger files (default 10MB)")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
+    check.add_argument("--statistics", action="store_true", help="print counts per rule")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--quiet", "-q", action="store_true", help="print nothing when there are no findings")
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--config", metavar="FILE")
+
+    explain = sub.add_parser("explain", help="explain a rule: rationale and examples")
+    explain.add_argument("rule", metavar="RULE")
+    explain.add_argument("--config", metavar="FILE")
+
+    evaluate = sub.add_parser("eval", help="measure recall and precision on an annotated corpus")
+    from . import evaluate as evaluate_module
+
+    evaluate_module.add_arguments(evaluate)
+    return parser
+
+
+def _codes(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(c.strip() for c in value.split(",") if c.strip())
+
+
+def _load_config(args):
+    from .config import Config, load_config, parse_size
+
+    if getattr(args, "isolated", False):
+        config = Config()
+    else:
+        config = load_config(args.config)
+    if args.command != "check":
+        return config
+    ignore = _codes(args.ignore)
+    if args.extend_ignore:
+        ignore = (ignore if ignore is not None else config.ignore) + _codes(args.extend_ignore)
+    return config.with_overrides(
+        select=_codes(args.select),
+        ignore=ignore,
+        fail_on=args.fail_on,
+        include=tuple(args.include) if args.include else None,
+        exclude=config.exclude + tuple(args.exclude) if args.exclude else None,
+        source_languages=tuple(s.lower() for s in args.source_language) if args.source_language else None,
+        max_file_size=parse_size("--max-file-size", args.max_file_size) if args.max_file_size else None,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    from .config import ConfigError
+    from .registry import RegistryError
+    from .source import InputError
+
+    try:
+        config = _load_config(args)
+        if args.command == "check":
+            return _check(args, config)
+        if args.command == "rules":
+            return _rules(args, config)
+        if args.command == "explain":
+            return _explain(args, config)
+        from . import evaluate
+
+        return evaluate.run(args, config)
+    except (ConfigError, RegistryError, InputError, UsageError) as exc:
+        print(f"copylint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_ERROR
+
+
+def _check(args, config) -> int:
+    from .engine import Linter, RuleCrash
+    from .finding import Severity
+    from .formatters import Report, render
+    from .paths import collect_paths
+    from .source import InputError, read_path, read_stdin
+
+    if args.stdin_filename and "-" not in args.paths:
+        args.paths.append("-")
+    linter = Linter(config)
+    errors: list[str] = []
+    findings = []
+    files: list[str] = []
+    targets, missing = collect_paths(args.paths or ["."], config)
+    errors.extend(missing)
+    for target in targets:
+        name = args.stdin_filename or "<stdin>" if target == "-" else str(target)
+        try:
+            text = read_stdin(name, config.max_file_size) if target == "-" else read_path(
+                target, config.max_file_size
+            )
+            findings.extend(linter.lint_text(text, name, input_format=args.input_format))
+            files.append(name)
+        except (InputError, RuleCrash) as exc:
+            errors.append(str(exc))
+    for message in errors:
+        print(f"copylint: error: {message}", file=sys.stderr)
+
+    if args.write_baseline:
+        from .baseline import write_baseline
+
+        count = write_baseline(Path(args.write_baseline), findings)
+        print(f"copylint: wrote {count} baseline entries for {len(findings)} findings to "
+              f"{args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if errors else EXIT_CLEAN
+    if args.baseline:
+        from .baseline import filter_new, load_baseline
+
+        findings = filter_new(findings, load_baseline(Path(args.baseline)))
+
+    findings.sort()
+    fmt = args.format or "text"
+    to_terminal = args.output is None and sys.stdout.isatty()
+    color = args.color == "always" or (
+        args.color == "auto" and to_terminal and fmt == "text" and not os.environ.get("NO_COLOR")
+    )
+    report = Report(findings, files, errors, linter.registry.rules, color=color,
+                    statistics=args.statistics, tool_version=__version__)
+    if not (args.quiet and not findings and fmt == "text"):
+        _write(render(fmt, report), args.output)
+
+    if errors:
+        return EXIT_ERROR
+    if config.fail_on != "never":
+        threshold = Severity.parse(config.fail_on)
+        if any(f.severity >= threshold for f in findings):
+            return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    path = Path(output)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write report: {exc.strerror or exc}") from None
+
+
+def _rules(args, config) -> int:
+    import json
+
+    from .registry import build_registry
+
+    registry = build_registry(list(config.packs))
+    rules = sorted(registry.rules.values(), key=lambda r: r.id)
+    if args.format == "json":
+        print(json.dumps([r.metadata() for r in rules], indent=2, ensure_ascii=False))
+        return EXIT_CLEAN
+    width = max(len(r.id) for r in rules)
+    for rule in rules:
+        flags = ("fix " if rule.fixable else "    ") + ("" if rule.enabled_by_default else "(off) ")
+        print(f"{rule.id:<{width}}  {str(rule.severity):<7}  {flags}{rule.description}")
+    return EXIT_CLEAN
+
+
+def _explain(args, config) -> int:
+    from .registry import build_registry
+
+    registry = build_registry(list(config.packs))
+    rule = registry.rules.get(args.rule)
+    if rule is None:
+        close = [r for r in registry.rules if args.rule in r] or [
+            r for r in registry.rules if r.startswith(args.rule.split("/")[0] + "/")
+        ]
+        hint = f" (did you mean: {', '.join(sorted(close)[:8])}?)" if close else ""
+        raise UsageError(f"no rule named '{args.rule}'{hint}; `copylint rules` lists them")
+    print(f"{rule.id}  [{rule.severity}]{'  (fixable)' if rule.fixable else ''}")
+    print()
+    print(rule.description)
+    if rule.rationale:
+        print()
+        print(rule.rationale.strip())
+    for label, example in (("Bad", rule.bad_example), ("Good", rule.good_example)):
+        if example:
+            print()
+            print(f"{label}:")
+            for line in example.strip().splitlines():
+                print(f"    {line}")
+    if rule.options:
+        print()
+        print("Options (set under `rules:` in the config):")
+        for name, default in rule.options.items():
+            print(f"    {name}: {default!r}")
+    print()
+    print(f"Origin: {rule.origin}. Disable with `ignore: [{rule.id}]` or an inline "
+          f"`<!-- copylint: disable-next-line={rule.id} -->`.")
+    return EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""Output formats: a registry of small modules sharing one interface.
+
+Each module exposes ``render(report: Report) -> str``. Modules are imported only
+when their format is asked for, so the default path stays light.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+FORMATS = {
+    "text": "text",
+    "json": "json_format",
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
+}
+
+
+@dataclass
+class Report:
+    """Everything a formatter may show about one run."""
+
+    findings: list  # of Finding, sorted
+    files: list[str] = field(default_factory=list)  # every file linted (clean ones too)
+    errors: list[str] = field(default_factory=list)  # one-line input errors
+    rules: dict = field(default_factory=dict)  # rule id -> Rule, for metadata
+    color: bool = False
+    statistics: bool = False
+    tool_version: str = ""
+
+    def counts_by_severity(self) -> Counter:
+        return Counter(str(f.severity) for f in self.findings)
+
+    def counts_by_rule(self) -> Counter:
+        return Counter(f.rule for f in self.findings)
+
+
+def render(name: str, report: Report) -> str:
+    module = importlib.import_module(f"{__name__}.{FORMATS[name]}")
+    return module.render(report)
