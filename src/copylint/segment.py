@@ -12,22 +12,23 @@ from __future__ import annotations
 
 import regex
 
-# Abbreviations that are never the end of a sentence in practice (titles,
-# months, "No." before a number, "St." before a name ...).
+# Abbreviations that never end a sentence in practice: titles, months, "St.".
 TITLE_ABBREVIATIONS = frozenset(
     """
     mr mrs ms messrs dr prof gen lt col maj capt cmdr sgt cpl pvt adm gov sen rep
     rev hon pres supt insp det amb atty sr jr st mt ft
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun
-    no nos vol vols p pp fig figs ch art sec para approx est dept univ
-    ave blvd rd hwy inc ltd co corp bros plc vs v cf ca al
+    ave blvd rd hwy vs cf approx dept univ
     """.split()
 )
 
+# Abbreviations that only stand before a number: "No. 3", "p. 12", "Art. 5".
+NUMBER_ABBREVIATIONS = frozenset("no nos p pp vol vols fig figs ch art sec para".split())
+
 # Abbreviations that often end a sentence too ("... in the U.S. The ...").
 AMBIGUOUS_ABBREVIATIONS = frozenset(
-    "etc u.s u.k u.n e.u a.m p.m e.g i.e u.s.a d.c l.a n.y".split()
+    "etc u.s u.k u.n e.u a.m p.m e.g i.e u.s.a d.c inc ltd co corp plc bros al est".split()
 )
 
 # Words that, capitalised after an ambiguous abbreviation, show a new sentence.
@@ -65,10 +66,10 @@ def _is_boundary(text: str, match: regex.Match) -> bool:
     token = token.lstrip("(\"'“‘«[")
     bare = token.rstrip(".").lower()
     if not close:
-        if bare in TITLE_ABBREVIATIONS and not nxt.islower() and not token.isupper():
+        if bare in TITLE_ABBREVIATIONS:
             return False
-        if bare in TITLE_ABBREVIATIONS and nxt.isdigit():
-            return False  # "No. 3", "Art. 5"
+        if bare in NUMBER_ABBREVIATIONS and nxt.isdigit():
+            return False
         if _SINGLE_INITIAL.match(token.rstrip(".")) and nxt.isupper():
             return False  # initials: "J. K. Rowling"
         if bare in AMBIGUOUS_ABBREVIATIONS or _DOTTED.match(bare):

@@ -1,0 +1,91 @@
+"""The document model: lines, paragraphs, story parts, sentences and positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from copylint.document import Document
+from copylint.segment import split_sentences
+
+STORY = """\
+May 2, 2025
+
+Daily Wire Digest
+
+Floods force thousands from their homes in southern Brazil
+
+By Ana Souza
+
+PORTO ALEGRE, Brazil, May 2 (Reuters) - Floods forced more than 3,000 people from
+their homes on Thursday, officials said.
+Rescuers worked through the night.
+
+"We have lost everything," said Maria Silva, 54.
+"""
+
+
+def sentences(text):
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Gen. Smith met Mr. Jones at 3 p.m. The talks ended.",
+         ["Gen. Smith met Mr. Jones at 3 p.m.", "The talks ended."]),
+        ("The U.S. Army left. Prices rose 3.5 percent.", ["The U.S. Army left.", "Prices rose 3.5 percent."]),
+        ("J. K. Rowling wrote No. 3 in Jan. 2020. It sold.", ["J. K. Rowling wrote No. 3 in Jan. 2020.", "It sold."]),
+        ("Tengrinews.kz reported it. Others did too.", ["Tengrinews.kz reported it.", "Others did too."]),
+        ("He paused... then spoke. Then silence.", ["He paused... then spoke.", "Then silence."]),
+        ("“Why?” he asked. Nobody answered.", ["“Why?” he asked.", "Nobody answered."]),
+        ("according to the police. said. Next.", ["according to the police.", "said.", "Next."]),
+        ("It was 10 a.m. on Monday.", ["It was 10 a.m. on Monday."]),
+        ("He lives on Main St. in Springfield.", ["He lives on Main St. in Springfield."]),
+    ],
+)
+def test_segmenter(text, expected):
+    assert sentences(text) == expected
+
+
+def test_story_parts():
+    doc = Document.from_text(STORY)
+    roles = {p.first_line: p.role for p in doc.paragraphs}
+    assert roles[1] == "page-date"
+    assert roles[3] == "chrome-candidate"
+    assert roles[5] == "headline"
+    assert roles[7] == "byline"
+    assert doc.headline.text.startswith("Floods force")
+    assert doc.dateline.place == "PORTO ALEGRE"
+    assert doc.dateline.agency == "Reuters"
+    assert doc.dateline.date == "May 2"
+    assert doc.page_date.text == "May 2, 2025"
+
+
+def test_wrapped_paragraphs_join_and_dateline_is_not_a_sentence():
+    doc = Document.from_text(STORY)
+    lede = next(p for p in doc.paragraphs if p.first_line == 9)
+    assert lede.last_line == 10
+    assert "Rescuers" not in lede.text  # a short line ending a sentence closes the paragraph
+    texts = [s.text for s in doc.sentences]
+    assert texts[1].startswith("Floods forced more than 3,000 people from\ntheir homes")
+    assert not any(t.startswith("PORTO ALEGRE") for t in texts)
+
+
+def test_positions_are_characters_of_the_original_lines():
+    text = "Línea “uno”\r\nsegunda línea\rtercera"
+    doc = Document.from_text(text)
+    assert [line.text for line in doc.lines] == ["Línea “uno”", "segunda línea", "tercera"]
+    offset = doc.text.index("tercera")
+    assert doc.position(offset) == (3, 1)
+    assert doc.position(doc.text.index("uno")) == (1, 8)
+
+
+def test_one_paragraph_per_line_layout():
+    long_line = "Officials said the talks would resume next week in Geneva. " * 3
+    doc = Document.from_text(f"{long_line}\n{long_line}\n")
+    assert len(doc.paragraphs) == 2
+
+
+def test_empty_document():
+    doc = Document.from_text("")
+    assert doc.paragraphs == [] and doc.sentences == [] and doc.headline is None
