@@ -1,0 +1,212 @@
+"""Countries, cities, demonyms and former names, for rules that reason about places.
+
+The data is ``rules/data/gazetteer.yaml`` (built by ``scripts/build_gazetteer.py``),
+parsed once per process on first use. Countries are ISO 3166 alpha-2 codes.
+
+    >>> from copylint import gazetteer
+    >>> gazetteer.country_of("Nur-Sultan"), gazetteer.canonical("Kiev")
+    ('KZ', 'Kyiv')
+    >>> gazetteer.demonym_country("Kazakh"), gazetteer.country_name("US")
+    ('KZ', 'the United States')
+
+Place names are matched case-sensitively in running text (``find_places``), as proper
+nouns are written; the single-name lookups also accept upper-case datelines ("KYIV").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import load_data
+
+DATA_FILE = "gazetteer.yaml"
+
+# When one spelling is several kinds of place, the first kind here names it.
+KINDS = ("country", "region", "subdivision", "city", "demonym")
+
+
+@dataclass(frozen=True)
+class Place:
+    """What a name denotes. ``countries`` lists the likeliest first (empty for regions)."""
+
+    name: str
+    kind: str  # country, region, subdivision, city or demonym
+    countries: tuple[str, ...]
+    canonical: str  # the current English name ("Kiev" -> "Kyiv", "Burma" -> "Myanmar")
+    ambiguous: bool  # the name is used for places in more than one country
+    common_word: bool  # also an everyday word or a person's name ("Jordan", "Nice")
+
+    @property
+    def country(self) -> str | None:
+        """The country, when the name pins down exactly one."""
+        return self.countries[0] if self.countries and not self.ambiguous else None
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    place: Place
+
+
+class Gazetteer:
+    """The parsed data with a name index and a phrase automaton over every name."""
+
+    def __init__(self, data: dict):
+        self.countries: dict[str, dict] = data["countries"]
+        self.former: dict[str, str] = data["former"]
+        ambiguous = set(data["ambiguous"])
+        common = set(data["common_words"])
+        found: dict[str, dict[str, list[str]]] = {}  # name -> kind -> countries
+
+        def add(name: str, kind: str, codes: list[str]) -> None:
+            found.setdefault(name, {}).setdefault(kind, []).extend(codes)
+
+        for code, entry in self.countries.items():
+            for name in [entry["name"], *entry.get("aliases", ())]:
+                add(name, "country", [code])
+            for demonym in entry.get("demonyms", ()):
+                add(demonym, "demonym", [code])
+                if not demonym.endswith(("s", "sh", "ch", "ese")):
+                    add(demonym + "s", "demonym", [code])
+        for name, codes in data["cities"].items():
+            add(name, "city", codes)
+        for name, code in data["subdivisions"].items():
+            add(name, "subdivision", [code])
+        for name in data["regions"]:
+            add(name, "region", [])
+        for old, new in self.former.items():
+            if old not in found and new in found:
+                for kind, codes in found[new].items():
+                    add(old, kind, codes)
+
+        self.places: dict[str, Place] = {}
+        for name, kinds in found.items():
+            kind = next(k for k in KINDS if k in kinds)
+            codes = tuple(dict.fromkeys(c for k in KINDS for c in kinds.get(k, ())))
+            owners = {c for k in KINDS if k != "city" for c in kinds.get(k, ())}
+            owners |= set(kinds.get("city", ())[:1])
+            self.places[name] = Place(
+                name=name,
+                kind=kind,
+                countries=codes,
+                canonical=self._canonical(name, kind, codes),
+                ambiguous=name in ambiguous or len(owners) > 1,
+                common_word=name in common,
+            )
+        self._folded = {}
+        for name, place in self.places.items():
+            self._folded.setdefault(name.casefold(), place)
+
+    def _canonical(self, name: str, kind: str, codes: tuple[str, ...]) -> str:
+        if kind == "country" and len(codes) == 1:
+            return self.countries[codes[0]]["name"]
+        return self.former.get(name, name)
+
+    def lookup(self, name: str) -> Place | None:
+        """The place a name denotes: exact spelling first, then any letter case."""
+        name = " ".join(name.split())
+        for key in (name, name.strip(" .,")):
+            place = self.places.get(key) or self._folded.get(key.casefold())
+            if place:
+                return place
+        return None
+
+    @property
+    def automaton(self):
+        """An Aho-Corasick automaton over every name, built on first use."""
+        if "_automaton" not in self.__dict__:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for name in self.places:
+                automaton.add_word(name, name)
+            automaton.make_automaton()
+            self.__dict__["_automaton"] = automaton
+        return self.__dict__["_automaton"]
+
+    def find(self, text: str, offset: int = 0) -> list[Mention]:
+        """Whole-word place names in ``text`` (longest match wins), offsets shifted by ``offset``."""
+        mentions = []
+        for last, name in self.automaton.iter_long(text):
+            start, end = last - len(name) + 1, last + 1
+            if (start > 0 and _is_word_char(text[start - 1])) or (
+                end < len(text) and _is_word_char(text[end])
+            ):
+                continue
+            mentions.append(Mention(start + offset, end + offset, self.places[name]))
+        return mentions
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "-"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shared instance (data parsed once per process)."""
+    return Gazetteer(load_data(DATA_FILE))
+
+
+def lookup(name: str) -> Place | None:
+    return gazetteer().lookup(name)
+
+
+def country_of(name: str) -> str | None:
+    """ISO code of the one country a place, country name or demonym belongs to, else None.
+
+    None also for names shared by places in several countries ("Valencia", "Georgia").
+    """
+    place = lookup(name)
+    return place.country if place else None
+
+
+def countries_of(name: str) -> tuple[str, ...]:
+    """Every country a name may point to, likeliest first."""
+    place = lookup(name)
+    return place.countries if place else ()
+
+
+def canonical(name: str) -> str | None:
+    """The current English name of a place ("Bombay" -> "Mumbai", "Burma" -> "Myanmar")."""
+    place = lookup(name)
+    return place.canonical if place else None
+
+
+def country_name(code: str, article: bool = True) -> str:
+    """Short English name of a country, with "the" where English uses it."""
+    entry = gazetteer().countries[code]
+    return ("the " if article and entry.get("the") else "") + entry["name"]
+
+
+def demonym_country(word: str) -> str | None:
+    """The country a demonym or adjective names ("Kazakh" -> "KZ"), else None."""
+    place = gazetteer().places.get(word)
+    return place.country if place and place.kind == "demonym" else None
+
+
+def demonyms(code: str) -> list[str]:
+    return list(gazetteer().countries.get(code, {}).get("demonyms", ()))
+
+
+def neighbours(code: str) -> frozenset[str]:
+    return frozenset(gazetteer().countries.get(code, {}).get("neighbours", ()))
+
+
+def is_place(word: str) -> bool:
+    """True for a name that is a place or demonym and not also an everyday word or name."""
+    place = gazetteer().places.get(word)
+    return place is not None and not place.common_word
+
+
+def mentions(document) -> list[Mention]:
+    """Every place name in the document's headline and body, found once per document."""
+    key = "gazetteer.mentions"
+    if key not in document.meta:
+        found = []
+        finder = gazetteer().find
+        for paragraph in document.prose_paragraphs:
+            found.extend(finder(paragraph.text, paragraph.start))
+        document.meta[key] = found
+    return document.meta[key]
