@@ -294,6 +294,7 @@ def _find_story_parts(paragraphs: list[Paragraph]):
         if _is_body_start(paragraph):
             break
         leading.append(paragraph)
+    has_body = len(leading) < len(paragraphs)
 
     page_date = None
     candidates = []
@@ -306,7 +307,8 @@ def _find_story_parts(paragraphs: list[Paragraph]):
         else:
             candidates.append(paragraph)
 
-    headline = next((p for p in candidates if not _looks_like_chrome(p)), None)
+    # Without a story body below, short lines cannot be told from chrome.
+    headline = next((p for p in candidates if not _looks_like_chrome(p)), None) if has_body else None
     if headline is None and candidates:
         headline = candidates[0]
     if headline is not None:

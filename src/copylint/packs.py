@@ -103,10 +103,12 @@ class PackRule(Rule):
     options: dict = field(default_factory=dict)
 
     def __post_init__(self):
+        flags = 0 if self.case_sensitive else regex.IGNORECASE
+        # Each pattern alone too: a replacement's \\1 refers to its own groups.
+        self._singles = [regex.compile(p.text, flags) for p in self.regexes]
         self._regex = (
             regex.compile(
-                "|".join(f"(?P<p{i}>{p.text})" for i, p in enumerate(self.regexes)),
-                0 if self.case_sensitive else regex.IGNORECASE,
+                "|".join(f"(?P<p{i}>{p.text})" for i, p in enumerate(self.regexes)), flags
             )
             if self.regexes
             else None
@@ -132,7 +134,8 @@ class PackRule(Rule):
                         index = int(match.lastgroup[1:])
                         suggestion = self.regexes[index].suggestion
                         if suggestion is not None:
-                            suggestion = match.expand(suggestion)
+                            single = self._singles[index].fullmatch(match.group())
+                            suggestion = single.expand(suggestion) if single else suggestion
                         candidates.append((u_start + match.start(), u_start + match.end(), suggestion))
                 except TimeoutError:
                     continue  # a pathological unit is skipped, never hangs the run

@@ -17,7 +17,8 @@ from .document import normalize_newlines
 
 DIRECTIVE = regex.compile(
     r"<!--\s*copylint:\s*(?P<action>disable-next-line|disable-line|disable|enable)"
-    r"(?:\s*=\s*(?P<rules>[\w/\-, ]*?))?\s*(?:(?:--|reason:)\s*(?P<reason>.*?))?\s*-->",
+    r"(?:\s*=\s*(?P<rules>[\w/\-, ]*?))?"
+    r"\s*(?:(?:--(?!>)|reason:)\s*(?P<reason>(?:(?!-->).)*?))?\s*-->",
     regex.DOTALL,
 )
 

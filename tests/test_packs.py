@@ -1,0 +1,143 @@
+"""YAML pack loading, validation and matching."""
+
+from __future__ import annotations
+
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from copylint.config import config_from_mapping
+from copylint.engine import Linter
+from copylint.packs import PackError, load_pack
+from copylint.resources import builtin_pack_dir
+from copylint.registry import build_registry
+
+
+def write_pack(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "pack.yaml"
+    path.write_text(textwrap.dedent(body))
+    return path
+
+
+def lint(tmp_path, text, select):
+    config = config_from_mapping({"packs": ["."], "select": select}, "<test>", tmp_path)
+    return Linter(config).lint_text(text, "story.txt")
+
+
+BASE = """\
+    pack: t
+    rules:
+      - id: calque/always-according
+        kind: substitution
+        message: "Write “{suggestion}”, not “{match}”."
+        swap:
+          always according to: according to
+          re:the past (Monday|Tuesday): last \\1
+      - id: boilerplate/share
+        message: "Share prompt “{match}”."
+        scope: paragraph
+        patterns:
+          - share this
+          - regex: '^Follow us on \\w+$'
+        exceptions: [share this view]
+      - id: typography/case-test
+        message: "Shouting “{match}”."
+        case-sensitive: true
+        patterns: [NEWS]
+"""
+
+
+def test_substitution_phrases_and_regexes(tmp_path):
+    write_pack(tmp_path, BASE)
+    findings = lint(tmp_path, "Title here\n\nIt was so, always according to police. It rained the past Tuesday.\n",
+                    ["calque/always-according"])
+    assert [(f.line, f.column, f.suggestion) for f in findings] == [
+        (3, 12, "according to"), (3, 50, "last Tuesday")]
+    assert findings[0].message == "Write “according to”, not “always according to”."
+
+
+def test_word_boundaries_case_and_whitespace(tmp_path):
+    write_pack(tmp_path, BASE)
+    text = "Title here\n\nAlways   according to x. Nevalways according to y.\nALWAYS ACCORDING\nTO z.\n"
+    findings = lint(tmp_path, text, ["calque/always-according"])
+    # doubled spaces do not match a phrase; a word inside another word does not;
+    # case is ignored, and a line break counts as a space.
+    assert [(f.line, f.column) for f in findings] == [(4, 1)]
+    assert findings[0].end_line == 5
+
+
+def test_case_sensitive_phrase(tmp_path):
+    write_pack(tmp_path, BASE)
+    findings = lint(tmp_path, "Title here\n\nNEWS and news.\n", ["typography/case-test"])
+    assert [(f.line, f.column) for f in findings] == [(3, 1)]
+
+
+def test_scope_anchors_and_exceptions(tmp_path):
+    write_pack(tmp_path, BASE)
+    text = "Title here\n\nFollow us on Twitter\n\nPlease share this story. They share this view.\n\nDo Follow us on X now\n"
+    findings = lint(tmp_path, text, ["boilerplate/share"])
+    assert [(f.line, f.column) for f in findings] == [(3, 1), (5, 8)]
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("rules: []\n", "missing 'pack'"),
+        ("pack: x\nrules:\n  - id: nocategory\n    message: m\n    patterns: [a]\n", "is not 'category/name'"),
+        ("pack: x\nrules:\n  - id: weird/x\n    message: m\n    patterns: [a]\n", "unknown category 'weird'"),
+        ("pack: x\nrules:\n  - id: calque/x\n    patterns: [a]\n", "missing 'message'"),
+        ("pack: x\nrules:\n  - id: calque/x\n    message: m\n    scope: page\n    patterns: [a]\n", "scope must be one of"),
+        ("pack: x\nrules:\n  - id: calque/x\n    message: m\n    patterns:\n      - regex: '(unclosed'\n", ":6: invalid regex"),
+        ("pack: x\nrules:\n  - id: calque/x\n    message: m\n    patterns: [a]\n  - id: calque/x\n    message: m\n    patterns: [b]\n", ":6: rule calque/x is declared twice"),
+        ("pack: x\nrules:\n  - id: calque/x\n    message: m\n    severity: loud\n    patterns: [a]\n", "unknown severity 'loud'"),
+        ("pack: x\nrules:\n  - id: calque/x\n    kind: substitution\n    message: m\n    patterns: [a]\n", "use 'swap'"),
+        ("pack: x\nextra: 1\nrules:\n  - id: calque/x\n    message: m\n    patterns: [a]\n", "unknown pack key(s): extra"),
+        ("pack: x\nrules: [\n", "invalid YAML"),
+    ],
+)
+def test_malformed_packs_name_file_and_line(tmp_path, body, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(body)
+    with pytest.raises(PackError) as info:
+        load_pack(path, "test")
+    assert str(info.value).startswith(f"{path}:")
+    assert message in str(info.value)
+
+
+def test_catastrophic_regex_times_out_instead_of_hanging(tmp_path):
+    write_pack(tmp_path, """\
+        pack: slow
+        rules:
+          - id: typography/backtrack
+            message: "m"
+            scope: paragraph
+            patterns:
+              - regex: '^(a+)+$'
+        """)
+    text = "Title here\n\n" + "a" * 40 + "b\n"
+    started = time.monotonic()
+    findings = lint(tmp_path, text, ["typography/backtrack"])
+    assert findings == []
+    assert time.monotonic() - started < 10
+
+
+def test_all_phrases_of_a_pack_share_one_scan(tmp_path):
+    write_pack(tmp_path, BASE)
+    config = config_from_mapping({"packs": ["."]}, "<test>", tmp_path)
+    linter = Linter(config)
+    pack = next(p for p in linter.registry.packs if p.name == "t")
+    calls = []
+    original = pack._scan
+    pack._scan = lambda document: calls.append(1) or original(document)
+    linter.lint_text("Title\n\nalways according to them, share this.\n", "s.txt")
+    assert len(calls) == 1
+
+
+def test_shipped_packs_load_and_declare_docs():
+    registry = build_registry()
+    for pack in registry.packs:
+        assert pack.path.is_relative_to(builtin_pack_dir())
+        for rule in pack.rules:
+            assert rule.description and rule.message, rule.id
