@@ -1,0 +1,41 @@
+"""What the duplicate rules share: comparable text of paragraphs, computed once per document.
+
+Not a rule module (it defines no rule): the registry imports it and finds nothing.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_PROSE_KEY = "duplicate/prose"
+_NORMALIZED_KEY = "duplicate/normalized"
+
+
+def normalize(text: str) -> str:
+    """Case-folded words and numbers joined by single spaces: punctuation and quotes ignored."""
+    return " ".join(_TOKEN.findall(text.casefold()))
+
+
+def prose(document) -> dict[int, str]:
+    """Text of each body paragraph with its dateline left out, by paragraph index."""
+    cached = document.meta.get(_PROSE_KEY)
+    if cached is None:
+        dateline = document.dateline
+        cached = {}
+        for paragraph in document.body:
+            start = paragraph.start
+            if dateline is not None and dateline.paragraph == paragraph.index:
+                start = dateline.end
+            cached[paragraph.index] = document.text[start:paragraph.end]
+        document.meta[_PROSE_KEY] = cached
+    return cached
+
+
+def comparable(document) -> dict[int, str]:
+    """:func:`normalize`d :func:`prose` of each body paragraph, by paragraph index."""
+    cached = document.meta.get(_NORMALIZED_KEY)
+    if cached is None:
+        cached = {index: normalize(text) for index, text in prose(document).items()}
+        document.meta[_NORMALIZED_KEY] = cached
+    return cached

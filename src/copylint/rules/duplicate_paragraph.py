@@ -1,0 +1,106 @@
+"""duplicate/paragraph: a paragraph repeated, or nearly repeated, elsewhere in the story."""
+
+from __future__ import annotations
+
+import regex
+
+from ..finding import Hit, Severity
+from ..rule import Rule
+from ._duplicate_text import comparable, prose
+
+# The facts of a paragraph: its numbers and its capitalized words that do not
+# open a sentence or a quotation. Parallel paragraphs of clean copy share wording
+# but differ in facts; a near-duplicate restates the same facts.
+_NUMBER = regex.compile(r"\d(?:[\d,.:]*\d)?")
+_NAME = regex.compile(
+    r"(?<!^|[.!?:][\"'”’)]?\s+|[“\"‘«(]\s?)\b\p{Lu}[\p{L}\p{M}]+(?:['’-]\p{L}+)*"
+)
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_PREFIX = 4  # "Peru" and "Peruvian", "Government" and "governments" are one fact
+
+
+class DuplicateParagraph(Rule):
+    id = "duplicate/paragraph"
+    severity = Severity.WARNING
+    fixable = True
+    description = "A paragraph repeats, or nearly repeats, another paragraph of the story."
+    rationale = (
+        "Scraped and machine-translated copy often carries the same paragraph twice: a "
+        "photo caption that restates the lede, a paragraph pasted again, two translations "
+        "of one sentence. Two paragraphs count as duplicates when their wording is at "
+        "least `threshold` similar (rapidfuzz ratio over words and numbers, 0-100) and one "
+        "states no number or name the other lacks, so parallel paragraphs with different "
+        "facts ('Turnout stood at 61% ...', 'Turnout stood at 48% ...') and shared "
+        "openings are not reported. Paragraphs under `min_words` words are ignored. The "
+        "copy that is not the lede is reported: the later one, or the one paired with "
+        "the dateline paragraph."
+    )
+    bad_example = (
+        "Floods in southern Brazil killed at least 15 people, the civil defense said. "
+        "EFE / Luis Torres\n\n"
+        "PORTO ALEGRE, Brazil, May 2 (EFE). – The floods in southern Brazil have killed "
+        "at least 15 people, according to the Civil Defense."
+    )
+    good_example = (
+        "PORTO ALEGRE, Brazil, May 2 (EFE). – Floods in southern Brazil have killed at "
+        "least 15 people, the civil defense said.\n\n"
+        "Rescuers were still searching for eight people missing in the Taquari valley."
+    )
+    options = {"threshold": 80.0, "min_words": 8}
+
+    def check(self, document, options):
+        lede = document.dateline.paragraph if document.dateline else None
+        paragraphs = document.paragraphs
+        reported: set[int] = set()
+        for first, second in _similar_pairs(document, options["threshold"], options["min_words"]):
+            repeat, original = (first, second) if second == lede else (second, first)
+            if repeat not in reported:
+                reported.add(repeat)
+                yield Hit(
+                    paragraphs[repeat].start, paragraphs[repeat].end,
+                    "Paragraph nearly repeats the one on line "
+                    f"{paragraphs[original].first_line}; keep one of them.",
+                )
+
+
+def _similar_pairs(document, threshold: float, min_words: int):
+    """(earlier, later) indexes of body paragraphs with similar wording and the same facts."""
+    texts = comparable(document)
+    indexes = [i for i, text in texts.items() if text.count(" ") + 1 >= min_words]
+    if len(indexes) < 2:
+        return
+    from rapidfuzz import fuzz
+
+    raw = prose(document)
+    for position, first in enumerate(indexes):
+        for second in indexes[position + 1:]:
+            a, b = texts[first], texts[second]
+            if 200 * min(len(a), len(b)) < threshold * (len(a) + len(b)):
+                continue  # too different in length to reach the threshold
+            if fuzz.ratio(a, b, score_cutoff=threshold) and _same_facts(raw[first], raw[second]):
+                yield first, second
+
+
+def _facts(text: str) -> set[str]:
+    numbers = {n.replace(",", "") for n in _NUMBER.findall(text)}
+    return numbers | {name.casefold() for name in _NAME.findall(text)}
+
+
+def _covered(facts: set[str], text: str) -> bool:
+    """Every fact appears in ``text`` (a name may differ in its ending: Peru, Peruvian)."""
+    words = {w.casefold() for w in _WORD.findall(text)}
+    words |= {n.replace(",", "") for n in _NUMBER.findall(text)}
+    for fact in facts:
+        if fact in words:
+            continue
+        if len(fact) < _PREFIX or not any(
+            len(word) >= _PREFIX and (word.startswith(fact) or fact.startswith(word))
+            for word in words
+        ):
+            return False
+    return True
+
+
+def _same_facts(first: str, second: str) -> bool:
+    """One paragraph states no fact the other lacks (a credit or an aside may be extra)."""
+    return _covered(_facts(first), second) or _covered(_facts(second), first)

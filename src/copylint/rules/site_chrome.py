@@ -1,0 +1,58 @@
+"""boilerplate/site-chrome: masthead and navigation lines scraped along with the story."""
+
+from __future__ import annotations
+
+import regex
+
+from ..finding import Hit, Severity
+from ..rule import Rule
+
+# A breadcrumb or menu: short items joined by navigation separators.
+_SEPARATOR = regex.compile(r"\s[|›»>•·/]\s|\s?[|›»•·]\s?")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*$")
+_MAX_ITEM_WORDS = 4
+
+
+class SiteChrome(Rule):
+    id = "boilerplate/site-chrome"
+    severity = Severity.WARNING
+    fixable = True
+    description = "A site name or navigation line scraped along with the story."
+    rationale = (
+        "Aggregators republish wire copy with their own masthead, section menu and "
+        "breadcrumbs still attached. Lines above the headline that are neither a date "
+        "nor a byline, and menu-like lines of short items joined by separators "
+        "(Home › World › Asia), are page furniture, not copy. Editorial kickers such "
+        "as ANALYSIS or EXCLUSIVE are accepted (option `kickers`)."
+    )
+    bad_example = (
+        "News Collective\n\nHome | World | Asia\n\n"
+        "Kazakh forces kill 26 in operation to end protests"
+    )
+    good_example = "Kazakh forces kill 26 in operation to end protests"
+    options = {
+        "kickers": [
+            "analysis", "exclusive", "explainer", "factbox", "fact check", "feature",
+            "interview", "obituary", "profile", "q&a", "timeline", "correction",
+        ],
+    }
+
+    def check(self, document, options):
+        kickers = {k.casefold() for k in options["kickers"]}
+        for paragraph in document.paragraphs:
+            if paragraph.role == "chrome-candidate":
+                if paragraph.text.strip(" :-–—").casefold() in kickers:
+                    continue
+                yield Hit(paragraph.start, paragraph.end,
+                          f"Site chrome above the headline: '{paragraph.text}'; remove it.")
+            elif paragraph.role == "body" and _is_menu(paragraph.text):
+                yield Hit(paragraph.start, paragraph.end,
+                          f"Navigation line in the copy: '{paragraph.text}'; remove it.")
+
+
+def _is_menu(text: str) -> bool:
+    """Three or more short items joined by separators, and no sentence ending."""
+    if len(text) > 120 or _SENTENCE_END.search(text):
+        return False
+    items = [item for item in _SEPARATOR.split(text) if item.strip()]
+    return len(items) >= 3 and all(len(item.split()) <= _MAX_ITEM_WORDS for item in items)

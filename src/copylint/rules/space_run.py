@@ -1,0 +1,44 @@
+"""typography/space-run: two or more spaces inside a line of copy."""
+
+from __future__ import annotations
+
+import regex
+
+from ..finding import Hit, Severity
+from ..rule import Rule
+
+# Spaces of every width a CMS or a translation tool leaves behind (tabs are not
+# counted: they separate columns).
+_SPACES = "\u0020\u00a0\u2007\u2009\u202f"
+_RUN = regex.compile(rf"(?<=[^\s])[{_SPACES}]{{2,}}(?=[^\s])")
+# A line with this many wide gaps is a table aligned with spaces (sports results,
+# election tallies), not prose.
+_COLUMN_GAP = regex.compile(rf"[^\s][{_SPACES}]{{3,}}[^\s]")
+_TABLE_GAPS = 2
+
+
+class SpaceRun(Rule):
+    id = "typography/space-run"
+    severity = Severity.WARNING
+    fixable = True
+    description = "Two or more spaces (or no-break spaces) in a row inside a line."
+    rationale = (
+        "Doubled spaces are left where a CMS or a translation tool dropped a word, a link "
+        "or a tag, and no-break spaces pasted next to ordinary ones are invisible until "
+        "the copy is published. Runs between words are reported with a single space as "
+        "the fix; indentation, line ends, masked markup and lines aligned like a table "
+        "are left alone."
+    )
+    bad_example = "The minister said  the talks would resume on Monday."
+    good_example = "The minister said the talks would resume on Monday."
+
+    def check(self, document, options):
+        text = document.text
+        for match in _RUN.finditer(text):
+            start, end = match.span()
+            if document.is_masked(start, end):
+                continue
+            line = document.line_of(start)
+            if len(_COLUMN_GAP.findall(line.text)) >= _TABLE_GAPS:
+                continue
+            yield Hit(start, end, f"{end - start} spaces in a row; use one.", " ")
