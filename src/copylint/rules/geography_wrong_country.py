@@ -1,0 +1,146 @@
+"""geography/wrong-country: the story's actors "arrive" in a country the story is not about.
+
+Machine translation resolves "llegaron al país" ("arrived in the country") to a named
+country, usually a prominent one: troops sent to Kazakhstan "have arrived in the United
+States". The tell is a country that appears once, only in an arrival or deployment
+phrase, in a story set somewhere else.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+
+import regex
+
+from ..finding import Hit, Severity
+from ..rule import Rule
+
+# A movement verb and its preposition, ending right before a place name.
+ARRIVAL = regex.compile(
+    r"""\b(?:
+        arriv(?:e|es|ed|ing|al)(?:\s+\w+ly)?(?:\s+back)?\s+(?:in|at)
+      | land(?:s|ed|ing)?\s+in
+      | deploy(?:s|ed|ing|ment)?(?:\s+\w+ly)?\s+(?:to|in)
+      | return(?:s|ed|ing)?(?:\s+\w+ly)?\s+to
+      | (?:sent|dispatched|airlifted|flown)\s+(?:back\s+)?to
+      | stationed\s+in
+      | reach(?:es|ed|ing)?
+      | enter(?:s|ed|ing)?
+    )\s+(?P<the>the\s+)?$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# After the place, in the same sentence: a reason to travel that puts the trip outside
+# the story's country ("arrived in Doha for the final", "to meet lawmakers", "on a state
+# visit") or gives the place a role ("..., where they"). Generic aims ("to help", "for a
+# limited period") do not count: mistranslated "the country" sentences carry those too.
+PURPOSE = regex.compile(
+    r"""(?:
+        [^.;!?]*?\b(?:
+            for\s+(?:[\w'’-]+\s+){0,4}?(?:talks|meetings?|negotiations|consultations|summit
+                |conference|treatment|visit|finals?|match|game|tournament|championships?
+                |Games|Olympics|World\s+Cup|funeral|ceremony|inauguration|festival|forum)\b
+          | to\s+(?:attend|meet|sign|take\s+part|participate|compete|play|face|visit|study
+                  |testify|negotiate|hold\s+talks)\b
+          | on\s+(?:an?|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour|mission)\b
+          | ahead\s+of\s+(?:the|a|an)\b
+          | after\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}
+              (?:visit|trip|tour|talks|summit|meeting|stay|exile)\b
+        )
+      | ,?\s+(?:where|from)\b
+    )""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+_LOOKBEHIND = 60  # characters before a place searched for the movement phrase
+_META_KEY = "geography.wrong-country"
+
+
+class WrongCountry(Rule):
+    id = "geography/wrong-country"
+    severity = Severity.WARNING
+    description = "Actors arrive in a country that plays no other part in a story set elsewhere."
+    rationale = (
+        "Machine translation turns \"the country\" into a named country (Spanish \"llegaron "
+        "al país\" becoming \"arrived in the United States\"), moving the story's troops, "
+        "aid or delegates to the wrong continent. The rule works out where the story is set "
+        "(dateline, demonyms, most-mentioned country) and flags an arrival, landing, "
+        "deployment or return whose country is mentioned nowhere else, is not where the "
+        "story is set nor one of its neighbours, and comes with no purpose or origin "
+        "(\"for talks\", \"to attend\", \"where\", \"from\")."
+    )
+    bad_example = (
+        "ALMATY, Jan 7 (EFE) - Kazakh authorities said Russian-led peacekeepers have "
+        "already arrived in the United States to guard airports."
+    )
+    good_example = (
+        "ALMATY, Jan 7 (EFE) - Kazakh authorities said Russian-led peacekeepers have "
+        "already arrived in the country to guard airports."
+    )
+
+    def check(self, document, options):
+        from .. import gazetteer
+
+        found = gazetteer.mentions(document)
+        setting = story_country(document, found)
+        if setting is None:
+            return
+        counts = Counter(code for m in found for code in m.place.countries)
+        exempt = {setting} | gazetteer.neighbours(setting)
+        text = document.text
+        for mention in found:
+            place = mention.place
+            country = place.country
+            if (country is None or country in exempt or counts[country] != 1
+                    or place.kind not in ("country", "city", "subdivision")):
+                continue
+            arrival = ARRIVAL.search(text, max(0, mention.start - _LOOKBEHIND), mention.start)
+            if arrival is None:
+                continue
+            if PURPOSE.match(text, mention.end, _sentence_end(document, mention.start)):
+                continue
+            start = arrival.start("the") if arrival["the"] else mention.start
+            named = text[start:mention.end]
+            yield Hit(
+                start,
+                mention.end,
+                f"'{named}' appears only here, in a story set in "
+                f"{gazetteer.country_name(setting)}: machine translation often turns "
+                "'the country' into a named one; check where they arrived",
+                "the country" if place.kind == "country" else None,
+            )
+
+
+def story_country(document, found) -> str | None:
+    """Where the story happens: the dateline's country, else the clearly most-mentioned one."""
+    if _META_KEY in document.meta:
+        return document.meta[_META_KEY]
+    from .. import gazetteer
+
+    setting = None
+    dateline = document.dateline
+    if dateline is not None:
+        for name in (dateline.region, dateline.place):
+            place = gazetteer.lookup(name) if name else None
+            if place is not None and place.country and place.kind != "region":
+                setting = place.country
+                break
+    if setting is None:
+        counts = Counter(m.place.country for m in found
+                         if m.place.country and not m.place.common_word)
+        ranked = counts.most_common(2)
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            setting = ranked[0][0]
+    document.meta[_META_KEY] = setting
+    return setting
+
+
+def _sentence_end(document, offset: int) -> int:
+    """End of the sentence holding ``offset`` (the paragraph's end outside sentences)."""
+    sentences = document.sentences
+    index = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    if index >= 0 and sentences[index].end > offset:
+        return sentences[index].end
+    paragraph = document.paragraph_of(offset)
+    return paragraph.end if paragraph else len(document.text)
