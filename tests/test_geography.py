@@ -63,3 +63,13 @@ def test_dateline_message_and_suggestion():
     assert finding.message == "the dateline puts Kyiv in Russia, but Kyiv is in Ukraine"
     assert (finding.line, finding.column, finding.end_column) == (1, 7, 13)
     assert finding.suggestion == "Ukraine"
+
+
+def test_explain_examples_behave_as_documented():
+    from copylint.registry import build_registry
+
+    rules = build_registry().rules
+    for rule_id in ("geography/wrong-country", "geography/dateline-mismatch"):
+        rule = rules[rule_id]
+        assert [f.rule for f in _lint(rule.bad_example, rule_id)] == [rule_id]
+        assert _lint(rule.good_example, rule_id) == []

@@ -33,7 +33,8 @@ ARRIVAL = regex.compile(
 
 # After the place, in the same sentence: a reason to travel that puts the trip outside
 # the story's country ("arrived in Doha for the final", "to meet lawmakers", "on a state
-# visit") or gives the place a role ("..., where they"). Generic aims ("to help", "for a
+# visit"), gives the place a role ("..., where they") or lists it among others
+# ("reached Italy, Iran and South Korea"). Generic aims ("to help", "for a
 # limited period") do not count: mistranslated "the country" sentences carry those too.
 PURPOSE = regex.compile(
     r"""(?:
@@ -49,6 +50,7 @@ PURPOSE = regex.compile(
               (?:visit|trip|tour|talks|summit|meeting|stay|exile)\b
         )
       | ,?\s+(?:where|from)\b
+      | (?:,\s+(?:the\s+)?\p{Lu}[\p{L}.-]*)*,?\s+(?:and|or)\s+(?:the\s+)?\p{Lu}
     )""",
     regex.VERBOSE | regex.IGNORECASE,
 )
