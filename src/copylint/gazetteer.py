@@ -16,7 +16,7 @@ nouns are written; the single-name lookups also accept upper-case datelines ("KY
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .resources import load_data
 
@@ -113,18 +113,16 @@ class Gazetteer:
                 return place
         return None
 
-    @property
+    @cached_property
     def automaton(self):
         """An Aho-Corasick automaton over every name, built on first use."""
-        if "_automaton" not in self.__dict__:
-            import ahocorasick
+        import ahocorasick
 
-            automaton = ahocorasick.Automaton()
-            for name in self.places:
-                automaton.add_word(name, name)
-            automaton.make_automaton()
-            self.__dict__["_automaton"] = automaton
-        return self.__dict__["_automaton"]
+        automaton = ahocorasick.Automaton()
+        for name in self.places:
+            automaton.add_word(name, name)
+        automaton.make_automaton()
+        return automaton
 
     def find(self, text: str, offset: int = 0) -> list[Mention]:
         """Whole-word place names in ``text`` (longest match wins), offsets shifted by ``offset``."""
