@@ -52,5 +52,5 @@ class DuplicateHeadline(Rule):
             ):
                 yield Hit(
                     paragraph.start, paragraph.end,
-                    f"Headline repeated (line {headline.first_line}); remove the repeat.",
+                    f"Headline printed twice (line {headline.first_line}); remove the repeat.",
                 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 from ..finding import Hit, Severity
@@ -13,8 +15,9 @@ from ._duplicate_text import comparable, prose
 # but differ in facts; a near-duplicate restates the same facts.
 _NUMBER = regex.compile(r"\d(?:[\d,.:]*\d)?")
 _NAME = regex.compile(
-    r"(?<!^|[.!?:][\"'”’)]?\s+|[“\"‘«(]\s?)\b\p{Lu}[\p{L}\p{M}]+(?:['’-]\p{L}+)*"
+    r"(?<!^|[.!?:][\"'”’)]?\s+|\s[-–—]\s+|[“\"‘«(]\s?)\b\p{Lu}[\p{L}\p{M}]+(?:['’-]\p{L}+)*"
 )
+_MARK = regex.compile(r"\p{M}+")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _PREFIX = 4  # "Peru" and "Peruvian", "Government" and "governments" are one fact
 
@@ -102,5 +105,13 @@ def _covered(facts: set[str], text: str) -> bool:
 
 
 def _same_facts(first: str, second: str) -> bool:
-    """One paragraph states no fact the other lacks (a credit or an aside may be extra)."""
+    """One paragraph states no fact the other lacks (a credit or an aside may be extra).
+
+    Accents are ignored: translations differ in spelling Sánchez and Sanchez.
+    """
+    first, second = _unaccented(first), _unaccented(second)
     return _covered(_facts(first), second) or _covered(_facts(second), first)
+
+
+def _unaccented(text: str) -> str:
+    return _MARK.sub("", unicodedata.normalize("NFD", text))

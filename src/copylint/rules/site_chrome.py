@@ -11,6 +11,7 @@ from ..rule import Rule
 _SEPARATOR = regex.compile(r"\s[|›»>•·/]\s|\s?[|›»•·]\s?")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*$")
 _MAX_ITEM_WORDS = 4
+_MAX_TITLE_WORDS = 20
 
 
 class SiteChrome(Rule):
@@ -39,15 +40,37 @@ class SiteChrome(Rule):
 
     def check(self, document, options):
         kickers = {k.casefold() for k in options["kickers"]}
-        for paragraph in document.paragraphs:
+        paragraphs = document.paragraphs
+        for paragraph in paragraphs:
+            following = paragraphs[paragraph.index + 1:paragraph.index + 3]
             if paragraph.role == "chrome-candidate":
-                if paragraph.text.strip(" :-–—").casefold() in kickers:
-                    continue
+                if paragraph.text.strip(" :-–—").casefold() not in kickers:
+                    yield Hit(paragraph.start, paragraph.end,
+                              f"Site chrome above the headline: '{paragraph.text}'; remove it.")
+            elif paragraph.role == "headline" and _masthead_over_menu(document, following):
                 yield Hit(paragraph.start, paragraph.end,
-                          f"Site chrome above the headline: '{paragraph.text}'; remove it.")
+                          f"Site name above the site's menu: '{paragraph.text}'; remove it.")
             elif paragraph.role == "body" and _is_menu(paragraph.text):
                 yield Hit(paragraph.start, paragraph.end,
                           f"Navigation line in the copy: '{paragraph.text}'; remove it.")
+
+
+def _masthead_over_menu(document, following) -> bool:
+    """A "headline" followed by a menu and then by another headline-like line is a masthead.
+
+    Pages print masthead, menu, headline, story in that order; a site name that is
+    not made of navigation words is taken for the headline by the document model.
+    """
+    if len(following) < 2 or not _is_menu(following[0].text):
+        return False
+    title = following[1]
+    is_lede = document.dateline is not None and document.dateline.paragraph == title.index
+    return (
+        not is_lede
+        and title.role == "body"
+        and title.word_count <= _MAX_TITLE_WORDS
+        and not _SENTENCE_END.search(title.text)
+    )
 
 
 def _is_menu(text: str) -> bool:
