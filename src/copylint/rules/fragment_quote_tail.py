@@ -1,0 +1,78 @@
+"""fragment/quote-tail: a prepositional tail after a closing quote that opened as direct speech."""
+
+from __future__ import annotations
+
+import regex
+
+from ..finding import Hit, Severity
+from ..rule import Rule
+
+# Direct speech introduced by "he added, “..." or "said: “...", a clause of at
+# least four words, closed before the end of the sentence and followed by a
+# short prepositional tail and the full stop.
+QUOTE_TAIL = regex.compile(
+    r"""[,:]\s*[“"«]
+    (?P<quote>[^”"»“«]*?\p{L}+(?:\s+[^\s”"»“«]+){3,}?)
+    [”"»]
+    (?P<tail>\s+(?P<prep>of|for|from|by|with|against|to|in|on|at|about|into|over|among|between)
+      (?:\s+[^\s,;:.!?”"“«»]+){1,6})
+    \.[)\]]*$""",
+    regex.VERBOSE,
+)
+# Tails that attribute or place the quote are good copy: '“...” in a statement.'
+ATTRIBUTION = regex.compile(
+    r"""\s+(?:according\s+to
+    |in\s+(?:a|an|his|her|their|its|the)\s+
+    |on\s+(?:\p{Lu}|state\s|national\s|social\s|television|radio|tv)
+    |at\s+(?:a|an|the)\s+
+    |to\s+(?:reporters|journalists|the\s+press|the\s+media|\p{Lu}))""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+class QuoteTail(Rule):
+    """Flags words hanging after direct speech that closed too early.
+
+    Why: machine translation sometimes closes a quotation in the wrong place or
+    keeps two renderings of its last words ("until the complete destruction of
+    the militants” of the terrorists."). A partial quotation inside a sentence
+    ("He called the plan “a disaster” for the country.") is not introduced by a
+    comma or colon, and is left alone, as are attributions after the quote
+    ("... ” in a statement.").
+    """
+
+    id = "fragment/quote-tail"
+    severity = Severity.WARNING
+    description = "Words dangling after a closing quote that opened as direct speech."
+    rationale = (
+        "Direct speech introduced by 'he said, “...' or 'she added: “...' runs to the end "
+        "of its sentence in edited copy. A short prepositional phrase after its closing "
+        "quote ('... of the militants” of the terrorists.') is a machine-translation garble: "
+        "a misplaced quote mark or a doubled rendering of the last words. Partial "
+        "quotations (no comma or colon before the quote) and attributions ('in a "
+        "statement', 'according to ...', 'on state television') are not flagged."
+    )
+    bad_example = (
+        "He added, “the operation will continue until the complete destruction of the "
+        "militants” of the terrorists."
+    )
+    good_example = (
+        "He added: “The operation will continue until the militants are destroyed.” "
+        "He called the plan “a disaster” for the country."
+    )
+
+    def check(self, document, options):
+        for sentence in document.sentences:
+            text = sentence.text
+            if "”" not in text and '"' not in text and "»" not in text:
+                continue
+            match = QUOTE_TAIL.search(text)
+            if match is None or ATTRIBUTION.match(match.group("tail")):
+                continue
+            tail_start = sentence.start + match.start("tail") + 1
+            yield Hit(
+                tail_start,
+                sentence.start + match.end("tail"),
+                f"'{match.group('tail').strip()}' dangles after the closing quote: the quote "
+                "closes in the wrong place or repeats its last words.",
+            )

@@ -1,0 +1,80 @@
+"""fragment/subordinate-alone: a subordinate or adverbial phrase standing as a sentence."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..finding import Hit, Severity
+from ..rule import Rule
+from .fragment_words import ENDS_WITH_STOP, has_finite_cue, is_body, tokens, words
+
+# After a comma, a tail opening with one of these continues the phrase (a list,
+# another prepositional phrase) rather than starting a main clause.
+PHRASE_CONTINUATIONS = frozenset(
+    """
+    and or nor but as in on for with to of at from by into including such especially
+    mainly mostly notably particularly among between
+    """.split()
+)
+_FIRST_WORD = regex.compile(r"\s*(\p{L}+)")
+
+
+@lru_cache(maxsize=1)
+def _opener() -> regex.Pattern:
+    phrases = sorted(words()["subordinators"], key=len, reverse=True)
+    alternation = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return regex.compile(rf"(?i:{alternation})\b")
+
+
+class SubordinateAlone(Rule):
+    """Flags a sentence that opens with a subordinator and has no main verb.
+
+    Why: a wrongly placed full stop cuts a purpose, cause or addition phrase off
+    its sentence ("... have already arrived. In order to stabilize the
+    situation."). A fronted phrase followed by a main clause ("Due to the rain,
+    the match was postponed.") has a finite verb, which is all this rule asks.
+    """
+
+    id = "fragment/subordinate-alone"
+    severity = Severity.WARNING
+    description = "A subordinate or adverbial phrase written as a sentence of its own."
+    rationale = (
+        "Machine translation cuts 'para ...', 'así como ...', 'aunque sin ...', 'debido a ...' "
+        "off the sentence they belong to, leaving 'In order to stabilize the situation.', "
+        "'As well as for the ports.' or 'Due to the rain.' as sentences. The rule flags a "
+        "body sentence that opens with such a phrase, ends with a full stop and has no "
+        "word that could be a finite verb; when a comma is followed by what may be a main "
+        "clause it stays silent."
+    )
+    bad_example = "Russian troops have arrived. In order to stabilize the situation."
+    good_example = "Russian troops have arrived in order to stabilize the situation."
+
+    def check(self, document, options):
+        opener = None
+        for sentence in document.sentences:
+            text = sentence.text
+            if not text[:1].isupper() or not is_body(document, sentence):
+                continue
+            opener = opener or _opener()
+            start = opener.match(text)
+            if start is None or not ENDS_WITH_STOP.search(text):
+                continue
+            if has_finite_cue(tokens(text)) or _may_have_main_clause(text):
+                continue
+            yield Hit(
+                sentence.start,
+                sentence.end,
+                f"'{start.group()} ...' stands alone as a sentence with no main verb: "
+                "join it to the sentence it belongs to.",
+            )
+
+
+def _may_have_main_clause(text: str) -> bool:
+    """A comma followed by something other than a phrase continuation may open a clause."""
+    for comma in regex.finditer(",", text):
+        first = _FIRST_WORD.match(text, comma.end())
+        if first and first.group(1).lower() not in PHRASE_CONTINUATIONS:
+            return True
+    return False

@@ -1,0 +1,68 @@
+"""fragment/verb-orphan: a "sentence" that is only a reporting verb, with no subject."""
+
+from __future__ import annotations
+
+import regex
+
+from ..finding import Hit, Severity
+from ..rule import Rule
+from .fragment_words import ENDS_WITH_STOP, has_finite_cue, is_body, tokens, words
+
+# After the verb, these words cannot be an inverted subject ("Said the
+# minister's office." inverts; "Said in a statement." has no subject at all).
+NO_SUBJECT_NEXT = frozenset(
+    """
+    to in on at during through via from after before that this yesterday today tonight
+    also later earlier afterwards then again so out
+    """.split()
+)
+MAX_WORDS = 10
+# Punctuation that marks a participle phrase before a main clause ("Said to be
+# worth $5 billion, the company ...") or a quotation: not an orphan.
+_CLAUSE_MARKS = regex.compile(r"[,;:“”\"«»()]")
+
+
+class VerbOrphan(Rule):
+    """Flags a short sentence made of a reporting verb and no subject.
+
+    Why: machine translation of Spanish or Portuguese, whose verbs carry the
+    subject, leaves "Mentioned." or "Informed the commission." as sentences.
+    Inversions such as "Said the minister's office." and participle phrases
+    before a main clause are left alone.
+    """
+
+    id = "fragment/verb-orphan"
+    severity = Severity.WARNING
+    description = "A sentence that is only a verb phrase with no subject ('Mentioned.')."
+    rationale = (
+        "Spanish, Portuguese and Italian drop subject pronouns; machine translation then "
+        "produces sentences such as 'Mentioned.', 'Told reporters.' or 'Said in a "
+        "statement.' with no subject. The rule only looks at short body sentences that "
+        "open with a reporting verb and have no other verb, comma or quotation, and it "
+        "leaves inverted attributions ('Said the minister's office.') alone. Sentences "
+        "starting lower case are left to fragment/lowercase-start."
+    )
+    bad_example = "The ministry confirmed the arrests. Informed the commission."
+    good_example = "The ministry confirmed the arrests, it told the commission."
+
+    def check(self, document, options):
+        for sentence in document.sentences:
+            text = sentence.text
+            if not text[:1].isupper() or not is_body(document, sentence):
+                continue
+            if not ENDS_WITH_STOP.search(text) or _CLAUSE_MARKS.search(text):
+                continue
+            found = tokens(text)
+            if not found or len(found) > MAX_WORDS:
+                continue
+            verb = found[0].lower()
+            lists = words()
+            if verb not in lists["reporting"] or has_finite_cue(found[1:]):
+                continue
+            if len(found) == 1 or verb in lists["object"] or found[1].lower() in NO_SUBJECT_NEXT:
+                yield Hit(
+                    sentence.start,
+                    sentence.end,
+                    f"'{text}' has no subject: a verb left on its own by machine translation; "
+                    "join it to the sentence it belongs to.",
+                )

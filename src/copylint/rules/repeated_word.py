@@ -1,0 +1,64 @@
+"""grammar/repeated-word: the same word twice in a row ("the the")."""
+
+from __future__ import annotations
+
+import regex
+
+from ..finding import Hit, Severity
+from ..rule import Rule
+
+# Letters only (numbers such as "20 20" are not words here); the second word
+# may follow across a line break inside the paragraph.
+REPEAT = regex.compile(
+    r"(?<![\p{L}\p{M}\d'’\-])(?P<word>\p{L}+)\s+(?P<second>(?P=word))(?![\p{L}\p{M}\d'’\-])",
+    regex.IGNORECASE,
+)
+# Doubles that are correct English ("he had had", "that that is", "what it is
+# is") or emphatic reduplication in quotes ("no, no", "very very").
+LEGITIMATE = frozenset(
+    "had that is do very really no yes bye ha ho go knock tsk tut hush so far many".split()
+)
+# Capitalised doubles are names ("Bora Bora", "Sirhan Sirhan", "Duran Duran")
+# unless the word is a function word a title-case headline may repeat in error.
+FUNCTION_WORDS = frozenset(
+    "the a an of in on at to for and or but by with from as is was that this it".split()
+)
+
+
+class RepeatedWord(Rule):
+    """Flags a word written twice in a row.
+
+    Why: editing and machine translation both leave doubled words, often across
+    a line break where the eye misses them. "had had" and "that that" are
+    correct English, and capitalised doubles are usually names.
+    """
+
+    id = "grammar/repeated-word"
+    severity = Severity.WARNING
+    description = "A word repeated twice in a row ('the the')."
+    rationale = (
+        "A doubled word ('the the', 'in in') is a typo or an editing leftover, easy to miss "
+        "across a line break. Correct doubles ('had had', 'that that', 'what it is is'), "
+        "emphatic reduplication ('very very', 'no no'), numbers and capitalised names "
+        "('Bora Bora', 'Sirhan Sirhan') are not flagged. The fix deletes the second word."
+    )
+    bad_example = "The minister said the the talks would resume in in March."
+    good_example = "The minister said the talks would resume in March; he had had doubts."
+    fixable = True
+
+    def check(self, document, options):
+        text = document.text
+        for paragraph in document.prose_paragraphs:
+            for match in REPEAT.finditer(text, paragraph.start, paragraph.end):
+                first, second = match.group("word", "second")
+                lower = first.lower()
+                if lower in LEGITIMATE:
+                    continue
+                if first[0].isupper() and second[0].isupper() and lower not in FUNCTION_WORDS:
+                    continue
+                yield Hit(
+                    match.start(),
+                    match.end(),
+                    f"'{first}' is repeated: delete the second '{second}'.",
+                    suggestion=first,
+                )
