@@ -3,6 +3,8 @@ underlined, the suggestion, and a summary. Colour only when asked (a TTY)."""
 
 from __future__ import annotations
 
+import unicodedata
+
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 WINDOW = 100  # characters of a long line shown around the span
@@ -23,23 +25,50 @@ def _excerpt(context: str, column: int, end_column: int, same_line: bool) -> tup
     return prefix + snippet + suffix, start - left + len(prefix), end - left + len(prefix)
 
 
+def display_width(text: str) -> int:
+    """Terminal columns: combining marks and format characters take none, wide
+    (CJK, fullwidth) characters two, so the underline stays under the span."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def _underline_parts(finding) -> tuple[str, int, int]:
+    """The excerpt of the finding's line, and the indent and width of its underline."""
+    snippet, start, end = _excerpt(finding.context, finding.column, finding.end_column,
+                                   finding.line == finding.end_line)
+    return snippet, display_width(snippet[:start]), max(1, display_width(snippet[start:end]))
+
+
+def _plain(code: str, s: str) -> str:
+    return s
+
+
+def describe(finding, paint=_plain) -> list[str]:
+    """The rows shown for one finding: header, the underlined line, the suggestion."""
+    severity = str(finding.severity)
+    rows = [
+        f"{paint(BOLD, f'{finding.path}:{finding.line}:{finding.column}:')} "
+        f"{paint(COLORS[severity], severity)} {paint(DIM, finding.rule)} {finding.message}"
+    ]
+    if finding.context.strip():
+        snippet, indent, width = _underline_parts(finding)
+        rows.append(f"    | {snippet}")
+        rows.append(f"    | {' ' * indent}{paint(COLORS[severity], '^' * width)}")
+    if finding.suggestion is not None:
+        rows.append(f"    = suggestion: {finding.suggestion!r}" if finding.suggestion == "" else
+                    f"    = suggestion: {finding.suggestion}")
+    return rows
+
+
 def render(report) -> str:
-    paint = (lambda code, s: f"{code}{s}{RESET}") if report.color else (lambda code, s: s)
+    paint = (lambda code, s: f"{code}{s}{RESET}") if report.color else _plain
     out = []
     for f in report.findings:
-        severity = str(f.severity)
-        out.append(
-            f"{paint(BOLD, f'{f.path}:{f.line}:{f.column}:')} "
-            f"{paint(COLORS[severity], severity)} {paint(DIM, f.rule)} {f.message}"
-        )
-        if f.context.strip():
-            snippet, start, end = _excerpt(f.context, f.column, f.end_column, f.line == f.end_line)
-            width = max(1, min(end, len(snippet)) - start)
-            out.append(f"    | {snippet}")
-            out.append(f"    | {' ' * start}{paint(COLORS[severity], '^' * width)}")
-        if f.suggestion is not None:
-            out.append(f"    = suggestion: {f.suggestion!r}" if f.suggestion == "" else
-                       f"    = suggestion: {f.suggestion}")
+        out.extend(describe(f, paint))
     if report.statistics:
         out.append("")
         for rule, count in sorted(report.counts_by_rule().items(), key=lambda kv: (-kv[1], kv[0])):
