@@ -1,0 +1,56 @@
+"""numbers/decimal-comma: a decimal comma ("8,4 %", "1,5 billion") left in English copy."""
+
+from __future__ import annotations
+
+import regex
+
+from ..finding import Hit, Severity
+from ..rule import Rule
+from .numbers_common import prose_matches
+
+# What follows a quantity with decimals: the words that make "8,4" a decimal and
+# not "8, 4" or a list. Source-language magnitudes count too ("1,5 millones").
+_UNIT = (
+    r"\s?%|\s?(?:per\s?cent|percent|pct|percentage\s+points?|points?|million|billion|"
+    r"trillion|mln|bln|bn|mn|km|kilomet(?:re|er)s|miles|met(?:re|er)s|kg|kilos|kilograms|"
+    r"tonnes|tons|degrees|hectares|lit(?:re|er)s|euros|dollars|pesos|reais|r[o]?ubles|"
+    r"years|hours|times|millones|milhões|millions|milliards?|Mio\.|Mrd\.|Mill\.)(?![\p{L}])"
+)
+_NUMBER = regex.compile(
+    r"(?<![\d.,]|\d[.,])(?P<cur>[$€£¥])?"
+    r"(?P<int>\d{1,3}(?:\.\d{3})+|\d{1,3}),(?P<frac>\d+)(?!\d|[.,]\d)"
+    rf"(?P<unit>{_UNIT})?"
+)
+
+
+class DecimalComma(Rule):
+    id = "numbers/decimal-comma"
+    severity = Severity.WARNING
+    fixable = True
+    description = "A decimal comma in English copy: '8,4%' for '8.4%'."
+    rationale = (
+        "Spanish, French, German, Portuguese and Russian write decimals with a comma, and "
+        "machine translation keeps it: '8,4 %', '1,5 billion'. English readers take the "
+        "comma for a thousands separator, so '1,5 billion' reads as a typo and '32,9 "
+        "million' as nonsense. Reported only where the comma cannot be a thousands "
+        "separator: one or two digits after it followed by a unit or magnitude (%, "
+        "percent, million, km ...), a currency sign before it, a leading zero ('0,7'), or "
+        "dots grouping the thousands before it ('1.234,5'). Lists ('1,2,3'), grouped "
+        "thousands ('3,000', '12,500') and bare pairs ('aged 5,6') stay silent."
+    )
+    bad_example = "Inflation rose to 8,4 % and the deficit reached 1,5 billion euros."
+    good_example = "Inflation rose to 8.4% and the deficit reached 1.5 billion euros."
+
+    def check(self, document, options):
+        for match in prose_matches(document, _NUMBER):
+            whole, frac = match["int"], match["frac"]
+            grouped = "." in whole
+            if len(frac) > 2 and not (whole == "0" or grouped):
+                continue  # "3,000", "12,500": a thousands separator
+            if not (grouped or whole == "0" or match["unit"] or match["cur"]):
+                continue
+            start, end = match.start("int"), match.end("frac")
+            fixed = whole.replace(".", ",") + "." + frac
+            yield Hit(start, end,
+                      f"'{document.text[start:end]}' has a decimal comma; English uses a point: "
+                      f"'{fixed}'.", fixed)

@@ -1,0 +1,96 @@
+"""numbers/inconsistent-format: "3000" beside "3,000" in the same story."""
+
+from __future__ import annotations
+
+import regex
+
+from ..finding import Hit, Severity
+from ..rule import Rule
+from .numbers_common import prose_matches
+
+_GROUPED = r"(?P<grouped>[1-9]\d{0,2}(?:,\d{3})+)(?!\d|,\d)"
+_PLAIN = (
+    r"(?P<plain>[1-9]\d{3,})(?!\d|[.,]\d|[\-/:]\d|s\b|\s?(?:GMT|UTC|[ECMP][SD]T|hrs|hours|h)\b)"
+)
+_NUMBER = regex.compile(rf"(?<![\d.,\-+/:#\p{{L}}]|\d\s)(?:{_GROUPED}|{_PLAIN})")
+# What makes a plain number a name or code, not a quantity: "Boeing 7478",
+# "Resolution 2254", "flight 1549", "No. 1234", "1600 Pennsylvania Avenue".
+_LABEL_BEFORE = regex.compile(
+    r"(?:(?P<name>\p{Lu}[\p{L}\d\-]*)|No\.|no\.|(?:number|code|flight|route|bus|room|article|resolution"
+    r"|section|chapter|page|tel|phone|ext|model|series|highway|road|zip|postcode|platform)"
+    r"|[$€£¥]|\d\s?)\s*$"
+)
+_STREET_AFTER = regex.compile(
+    r"\s+(?:\p{Lu}\p{L}+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive"
+    r"|Way|Place|Square|Highway)\b"
+)
+_PHONE_AFTER = regex.compile(r"[ \-]\d")
+
+
+class InconsistentNumberFormat(Rule):
+    id = "numbers/inconsistent-format"
+    severity = Severity.WARNING
+    fixable = True
+    description = "Grouped and ungrouped thousands mixed in one story ('3,000' and '3000')."
+    rationale = (
+        "Wire style groups thousands with commas; translated copy assembled from several "
+        "sources mixes '3,000' with '3000'. Only quantities count: years (1000-2100), "
+        "decades, times ('1030 GMT'), phone numbers, codes and model or route numbers "
+        "after a name or label ('Boeing 737', 'Resolution 2254', 'flight 1549') and "
+        "street numbers are not compared. Styles that group only from five digits ('3000' "
+        "beside '30,000') are consistent: four-digit plain numbers clash only with grouped "
+        "four-digit ones. The minority form is reported (plain numbers on a tie), with "
+        "the majority form as the fix."
+    )
+    bad_example = "Police arrested 3,000 people. ... the force will be more than 3000."
+    good_example = "Police arrested 3,000 people. ... the force will be more than 3,000."
+
+    def check(self, document, options):
+        text = document.text
+        grouped, plain = [], []
+        for match in prose_matches(document, _NUMBER):
+            if match["grouped"]:
+                grouped.append((match.start(), match["grouped"]))
+            elif self._is_quantity(text, match):
+                plain.append((match.start(), match["plain"]))
+        if not grouped or not plain:
+            return
+        four_grouped = any(len(g) == 5 for _, g in grouped)
+        clashing = [(s, p) for s, p in plain if len(p) > 4 or four_grouped]
+        if not clashing:
+            return
+        if len(clashing) <= len(grouped):
+            for start, number in clashing:
+                fixed = f"{int(number):,}"
+                yield Hit(start, start + len(number),
+                          f"'{number}' is ungrouped, but this story writes '{grouped[0][1]}'; "
+                          f"use '{fixed}'.", fixed)
+        else:
+            for start, number in grouped:
+                if len(number) == 5 or any(len(p) > 4 for _, p in clashing):
+                    fixed = number.replace(",", "")
+                    yield Hit(start, start + len(number),
+                              f"'{number}' is grouped, but this story mostly writes numbers "
+                              f"like '{clashing[0][1]}'; use '{fixed}'.", fixed)
+
+    @staticmethod
+    def _is_quantity(text: str, match) -> bool:
+        number = match["plain"]
+        if len(number) == 4 and 1000 <= int(number) <= 2100:
+            return False  # a year, most likely
+        start, end = match.span()
+        label = _LABEL_BEFORE.search(text, max(0, start - 20), start)
+        if label and not (label["name"] and _starts_sentence(text, label.start("name"))):
+            return _is_money(text, start)
+        return not (_STREET_AFTER.match(text, end) or _PHONE_AFTER.match(text, end))
+
+
+def _is_money(text: str, start: int) -> bool:
+    """'$3000' is a quantity even though a sign, not a word, comes before it."""
+    return start > 0 and text[start - 1] in "$€£¥"
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """'About 4500 fled': a capital at a sentence start is no model or route name."""
+    before = text[max(0, start - 3):start].rstrip(" \"“‘'")
+    return not before or before[-1] in ".!?\n"

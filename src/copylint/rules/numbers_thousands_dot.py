@@ -1,0 +1,85 @@
+"""numbers/thousands-dot: thousands grouped with dots ("2.400 people") in English copy."""
+
+from __future__ import annotations
+
+import regex
+
+from ..finding import Hit, Severity
+from ..rule import Rule
+from .numbers_common import prose_matches
+
+_NUMBER = regex.compile(
+    r"(?<![\d.,\p{L}]|[\p{L}\d][.,])(?P<cur>[$€£¥])?(?P<num>[1-9]\d{0,2}(?:\.\d{3})+)"
+    r"(?!\d|[.,]\d)"
+)
+_NEXT_WORD = regex.compile(
+    r"\s+(?:(?:more|other|new|additional|extra|fewer|local|foreign|armed)\s+)?(?P<word>\p{Ll}+)"
+)
+_VERSION_BEFORE = regex.compile(r"(?:version|v|release|build|firmware|ip|address)\s*$", regex.I)
+# Nouns that are counted, never measured: "2.400 people" cannot be 2.4 people.
+_COUNTED = frozenset(
+    """
+    people persons police personnel staff children men women cattle livestock sheep
+    troops soldiers residents migrants refugees workers protesters voters cases deaths
+    victims homes houses buildings jobs families students patients prisoners detainees
+    fighters civilians members votes signatures vehicles cars flights passengers
+    tourists visitors households companies firms schools hospitals villages
+    """.split()
+)
+# Plurals after which three decimals are normal (measures, money, rates, times).
+_MEASURED = frozenset(
+    """
+    points percent dollars euros pounds yen yuan rubles roubles pesos reais rupees francs
+    metres meters kilometres kilometers miles inches feet yards tonnes tons grams kilograms
+    kilos litres liters gallons barrels degrees seconds minutes hours days weeks months years
+    times goals runs carats ounces acres hectares volts watts bits bytes
+    """.split()
+)
+
+
+class ThousandsDot(Rule):
+    id = "numbers/thousands-dot"
+    severity = Severity.WARNING
+    fixable = True
+    description = "Thousands grouped with dots ('2.400 people') in English copy."
+    rationale = (
+        "Continental European languages group thousands with a dot, so machine "
+        "translation prints '25.000 soldiers' where English writes '25,000'. An English "
+        "reader sees 25 soldiers and a decimal. Two or more dot groups ('1.200.000') are "
+        "always reported; one group only before a counted noun ('2.400 people', '25.000 "
+        "soldiers'), where a decimal is impossible. Decimals ('2.4 million', '3.5%', "
+        "'1.085 dollars', '2.125 points'), versions ('iOS 17.2.1'), times ('10.30'), IP "
+        "addresses and dates ('12.03.2024') stay silent. Money with one group ('$1.250') "
+        "is left alone on purpose: three-decimal prices and exchange rates are real "
+        "(fuel at $3.459, the dinar at 1.250)."
+    )
+    bad_example = "More than 2.400 people fled, and 1.200.000 were left without power."
+    good_example = "More than 2,400 people fled, and 1,200,000 were left without power."
+
+    def check(self, document, options):
+        text = document.text
+        for match in prose_matches(document, _NUMBER):
+            number = match["num"]
+            groups = number.split(".")
+            if _VERSION_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                continue
+            if len(groups) == 2:
+                if match["cur"] or not self._counted(text, match.end()):
+                    continue
+            elif len(groups) == 4 and all(int(g) <= 255 for g in groups) and groups[-1] != "000":
+                continue  # an IP address
+            fixed = number.replace(".", ",")
+            yield Hit(match.start("num"), match.end("num"),
+                      f"'{number}' groups thousands with dots; English uses commas: '{fixed}'.",
+                      fixed)
+
+    @staticmethod
+    def _counted(text: str, end: int) -> bool:
+        following = _NEXT_WORD.match(text, end)
+        if following is None:
+            return False
+        word = following["word"]
+        if word in _COUNTED:
+            return True
+        return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3 \
+            and word not in _MEASURED
