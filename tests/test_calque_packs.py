@@ -123,3 +123,17 @@ def test_source_languages_gate_the_packs():
     assert {a.rule.source_language for a in unset.active} == LANGUAGES
     spanish = _linter(select=["calque"], **{"source-languages": ["es", "pt"]})
     assert {a.rule.source_language for a in spanish.active} == {"es", "pt"}
+
+
+CLEAN_STORIES = sorted((ROOT / "tests" / "data_calque").glob("clean-*.txt"))
+
+
+def test_there_are_clean_stories():
+    assert len(CLEAN_STORIES) >= 5
+
+
+@pytest.mark.parametrize("path", CLEAN_STORIES, ids=lambda p: p.name)
+def test_no_calque_on_clean_wire_copy(path):
+    """Professional copy full of the trigger words in their English senses."""
+    findings = _linter(select=["calque"]).lint_text(path.read_text(encoding="utf-8"), str(path))
+    assert not findings, [f"{f.line}:{f.column} {f.rule} {f.message}" for f in findings]
