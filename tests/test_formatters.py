@@ -162,6 +162,16 @@ def test_json_has_exactly_the_documented_fields():
         assert Finding(**{**item, "severity": Severity.parse(item["severity"])}) == finding
 
 
+def test_json_matches_the_schema_in_the_docs():
+    doc = (HERE.parent / "docs" / "formats.md").read_text(encoding="utf-8")
+    block = re.search(r"As a JSON Schema \(draft-07\):\n\n```json\n(.*?)```", doc, re.S)
+    schema = json.loads(block.group(1))
+    jsonschema.Draft7Validator.check_schema(schema)
+    assert set(schema["items"]["properties"]) == FINDING_FIELDS
+    for report in (story_report(), _engine_report()):
+        jsonschema.validate(json.loads(render("json", report)), schema)
+
+
 # --- GitHub -------------------------------------------------------------------
 
 COMMAND = re.compile(r"^::(?P<kind>error|warning|notice)(?: (?P<props>[^:]*))?::(?P<message>.*)$")

@@ -94,7 +94,7 @@ def _location(finding, artifact_index: dict) -> dict:
 def _fix(finding) -> dict:
     replacement = finding.suggestion
     return {
-        "description": {"text": f"Replace with {replacement!r}" if replacement else "Delete the flagged text"},
+        "description": {"text": f'Replace with "{replacement}"' if replacement else "Delete the flagged text"},
         "artifactChanges": [
             {
                 "artifactLocation": {"uri": artifact_uri(finding.path)},
