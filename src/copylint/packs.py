@@ -15,6 +15,7 @@ reported with the pack's file and line and the run stops with exit 2.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,6 +120,18 @@ class PackRule(Rule):
             else None
         )
 
+    @property
+    def triggers(self) -> frozenset[str] | None:
+        """Literals one of which any match of this rule's regexes contains; None: no
+        such set (the regexes always run)."""
+        found: set[str] = set()
+        for pattern in self.regexes:
+            literals = required_literals(pattern.text)
+            if literals is None:
+                return None
+            found |= literals
+        return frozenset(found)
+
     def check(self, document, options) -> Iterator[Hit]:
         units = scope_units(document, self.scope)
         candidates: list[tuple[int, int, str | None]] = []
@@ -126,25 +139,43 @@ class PackRule(Rule):
             for start, end, pattern in self.pack.phrase_matches(document, self):
                 if any(u_start <= start and end <= u_end for u_start, u_end in units):
                     candidates.append((start, end, pattern.suggestion))
-        if self._regex is not None:
-            for u_start, u_end in units:
-                unit = document.text[u_start:u_end]
-                try:
-                    for match in self._regex.finditer(unit, timeout=REGEX_TIMEOUT):
-                        index = int(match.lastgroup[1:])
-                        suggestion = self.regexes[index].suggestion
-                        if suggestion is not None:
-                            single = self._singles[index].fullmatch(match.group())
-                            suggestion = single.expand(suggestion) if single else suggestion
-                        candidates.append((u_start + match.start(), u_start + match.end(), suggestion))
-                except TimeoutError:
-                    continue  # a pathological unit is skipped, never hangs the run
+        if self._regex is not None and units:
+            candidates.extend(self._regex_matches(document, self._units_to_scan(document, units)))
         for start, end, suggestion in sorted(set(candidates)):
             if start == end or self._excepted(document, start, end, units):
                 continue
             matched = document.text[start:end]
             message = self.message.format(match=matched, suggestion=suggestion or "")
             yield Hit(start, end, message, suggestion)
+
+    def _units_to_scan(self, document, units):
+        """Only the units holding one of the rule's trigger literals can match."""
+        positions = self.pack.trigger_positions(document, self) if self.pack else None
+        if positions is None:
+            return units
+        starts = [u_start for u_start, _ in units]
+        chosen = {}
+        for position in positions:
+            index = bisect.bisect_right(starts, position) - 1
+            if index >= 0 and position < units[index][1]:
+                chosen[index] = units[index]
+        return [chosen[i] for i in sorted(chosen)]
+
+    def _regex_matches(self, document, units) -> Iterator[tuple[int, int, str | None]]:
+        for u_start, u_end in units:
+            try:
+                for match in self._regex.finditer(document.text[u_start:u_end], timeout=REGEX_TIMEOUT):
+                    yield u_start + match.start(), u_start + match.end(), self._suggestion_for(match)
+            except TimeoutError:
+                continue  # a pathological unit is skipped, never hangs the run
+
+    def _suggestion_for(self, match) -> str | None:
+        index = int(match.lastgroup[1:])
+        suggestion = self.regexes[index].suggestion
+        if suggestion is None:
+            return None
+        single = self._singles[index].fullmatch(match.group())
+        return single.expand(suggestion) if single else suggestion
 
     def _excepted(self, document, start: int, end: int, units) -> bool:
         if self._exception is None:
@@ -159,7 +190,15 @@ class PackRule(Rule):
 
 
 def scope_units(document, scope: str) -> list[tuple[int, int]]:
-    """The (start, end) spans a rule of ``scope`` looks at."""
+    """The (start, end) spans a rule of ``scope`` looks at (cached per document)."""
+    key = ("_scope", scope)
+    units = document.meta.get(key)
+    if units is None:
+        units = document.meta[key] = _scope_units(document, scope)
+    return units
+
+
+def _scope_units(document, scope: str) -> list[tuple[int, int]]:
     if scope == "line":
         return [(line.start, line.end) for line in document.lines if line.text.strip()]
     if scope == "sentence":
@@ -185,6 +224,98 @@ def folded_text(document) -> str:
     return cached
 
 
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of ``pattern`` contains.
+
+    Why: a pack holds dozens of regex rules and almost none match a given story;
+    one Aho-Corasick pass over the story for these literals tells which regexes
+    can match at all, so the rest never run. None when no selective set can be
+    derived (the pattern then always runs); this is only ever a pre-filter.
+    """
+    try:
+        from re import _constants as op, _parser as parser
+    except ImportError:  # Python 3.10
+        import sre_constants as op
+        import sre_parse as parser
+    # Unicode properties (regex-module syntax) become wildcards: they hold no literal.
+    analysable = regex.sub(r"\\[pP]\{[^}]*\}|\\[pP][A-Z]", ".", _without_lookbehinds(pattern))
+    try:
+        tree = parser.parse(analysable, 0)
+    except Exception:  # other regex-module syntax the stdlib parser does not know
+        return None
+    return _best_literals(tree, op)
+
+
+def _without_lookbehinds(pattern: str) -> str:
+    """Drop ``(?<=...)``/``(?<!...)``: the stdlib parser refuses variable-width ones,
+    and a lookbehind's text is not part of the match anyway."""
+    out: list[str] = []
+    i, depth_skip, depth, in_class = 0, None, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            if depth_skip is None:
+                out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            if depth_skip is None and pattern.startswith(("(?<=", "(?<!"), i):
+                depth_skip = depth
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth_skip is not None and depth == depth_skip:
+                depth_skip = None
+                i += 1
+                continue
+        if depth_skip is None:
+            out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _best_literals(sequence, op) -> frozenset[str] | None:
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush():
+        if run:
+            candidates.append(frozenset({"".join(run).lower()}))
+            run.clear()
+
+    repeats = {op.MAX_REPEAT, op.MIN_REPEAT} | ({op.POSSESSIVE_REPEAT} if hasattr(op, "POSSESSIVE_REPEAT") else set())
+    for code, value in sequence:
+        inner = None
+        if code is op.LITERAL:
+            run.append(chr(value))
+            continue
+        flush()
+        if code is op.SUBPATTERN:
+            inner = _best_literals(value[3], op)
+        elif code is op.BRANCH:
+            branches = [_best_literals(alternative, op) for alternative in value[1]]
+            inner = frozenset().union(*branches) if all(branches) else None
+        elif code in repeats and value[0] >= 1:
+            inner = _best_literals(value[2], op)
+        elif getattr(op, "ATOMIC_GROUP", None) is code:
+            inner = _best_literals(value, op)
+        if inner:
+            candidates.append(inner)
+    flush()
+    selective = [c for c in candidates if all(_selective(s) for s in c)]
+    if not selective:
+        return None
+    return max(selective, key=lambda c: (min(len(s) for s in c), -len(c)))
+
+
+def _selective(literal: str) -> bool:
+    return len(literal.strip()) >= 3 or any(ord(ch) > 127 for ch in literal)
+
+
 class Pack:
     """A loaded pack: its rules and the phrase automata they share."""
 
@@ -195,6 +326,7 @@ class Pack:
         self.source_language = source_language
         self.rules: list[PackRule] = []
         self._automata: dict[bool, Any] | None = None
+        self._triggers: tuple[Any, set[str]] | None = None
 
     def _build_automata(self) -> dict[bool, Any]:
         import ahocorasick
@@ -215,6 +347,47 @@ class Pack:
                 automaton.make_automaton()
                 automata[case_sensitive] = automaton
         return automata
+
+    def trigger_positions(self, document, rule: PackRule) -> list[int] | None:
+        """Where ``rule``'s trigger literals occur (one scan per pack and document);
+        None when the rule has no trigger literals and must scan everything."""
+        if self._triggers is None:
+            self._triggers = self._build_triggers()
+        automaton, always = self._triggers
+        if rule.id in always:
+            return None
+        cache_key = ("_triggered", self.path)
+        positions = document.meta.get(cache_key)
+        if positions is None:
+            positions = {}
+            if automaton is not None:
+                for end_index, rule_ids in automaton.iter(folded_text(document)):
+                    for rule_id in rule_ids:
+                        positions.setdefault(rule_id, []).append(end_index)
+            document.meta[cache_key] = positions
+        return positions.get(rule.id, [])
+
+    def _build_triggers(self) -> tuple[Any, set[str]]:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        always: set[str] = set()
+        entries: dict[str, set[str]] = {}
+        for rule in self.rules:
+            if not rule.regexes:
+                continue
+            triggers = rule.triggers
+            if triggers is None:
+                always.add(rule.id)
+                continue
+            for literal in triggers:
+                entries.setdefault(literal, set()).add(rule.id)
+        for literal, rule_ids in entries.items():
+            automaton.add_word(literal, frozenset(rule_ids))
+        if not entries:
+            return None, always
+        automaton.make_automaton()
+        return automaton, always
 
     def phrase_matches(self, document, rule: PackRule) -> list[tuple[int, int, Pattern]]:
         """Matches of ``rule``'s phrases; the pack's whole scan is done once per document."""
