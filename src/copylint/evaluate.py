@@ -53,7 +53,7 @@ class CorpusError(Exception):
 @dataclass(frozen=True)
 class Artifact:
     story: str
-    index: int  # 1-based position in the story's list
+    index: int  # 1-based position in its list: two identical entries stay two artifacts
     lines: tuple[int, ...]
     cats: tuple[str, ...]
     level: str
