@@ -141,3 +141,36 @@ def test_shipped_packs_load_and_declare_docs():
         assert pack.path.is_relative_to(builtin_pack_dir())
         for rule in pack.rules:
             assert rule.description and rule.message, rule.id
+
+
+@pytest.mark.parametrize(
+    "pattern, literals",
+    [
+        (r"always\s+according to", {"according to"}),
+        (r"^(?:Read|See) (?:also|more)\b", {"also", "more"}),
+        (r"the past (Monday|Tuesday)", {"the past "}),
+        (r"(?<=^\W{0,6}|[.!?]\s{1,3})Photo:\s*\p{Lu}\p{L}+", {"photo:"}),
+        (r"(a+)+$", None),
+        (r"x?y", None),
+        (r"\bfo|bar", None),  # an alternative with no selective literal
+    ],
+)
+def test_required_literals(pattern, literals):
+    from copylint.packs import required_literals
+
+    assert required_literals(pattern) == (frozenset(literals) if literals else None)
+
+
+def test_prefilter_never_hides_a_match(tmp_path):
+    write_pack(tmp_path, """\
+        pack: pre
+        rules:
+          - id: calque/prefiltered
+            message: "m"
+            patterns:
+              - regex: '\\bcelebrat(?:e|ed|ing)\\s+(?:the\\s+)?elections\\b'
+        """)
+    text = ("Title here\n\nThe country CELEBRATED the Elections in May. Nothing here.\n"
+            "They will celebrate elections soon.\n")
+    findings = lint(tmp_path, text, ["calque/prefiltered"])
+    assert [(f.line, f.column) for f in findings] == [(3, 13), (4, 11)]
