@@ -111,6 +111,8 @@ def glossary() -> Glossary:
                     people[stem_of(_last_word(spelling))].append(entry)
                 prefixes.add(_last_word(spelling)[:STEM_LENGTH])
     prefixes |= {stem.capitalize() for stem in (*people, *variant_stems)}
+    # Names start with a capital: lower-case keys ("un" of "Kim Jong-un") only add noise.
+    prefixes = {p for p in prefixes if p[:1].isupper()}
     distinct = frozenset(frozenset(fold(n) for n in pair) for pair in data.get("distinct", ()))
     return Glossary(
         tuple(entries), variants,

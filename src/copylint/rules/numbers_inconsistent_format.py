@@ -8,11 +8,14 @@ from ..finding import Hit, Severity
 from ..rule import Rule
 from .numbers_common import prose_matches
 
-_GROUPED = r"(?P<grouped>[1-9]\d{0,2}(?:,\d{3})+)(?!\d|,\d)"
-_PLAIN = (
-    r"(?P<plain>[1-9]\d{3,})(?!\d|[.,]\d|[\-/:]\d|s\b|\s?(?:GMT|UTC|[ECMP][SD]T|hrs|hours|h)\b)"
+# Digits first: the regex module scans a leading digit class fast, and the few
+# matches get their boundary checks below.
+_NUMBER = regex.compile(r"[1-9]\d*(?:,\d{3})*")
+_GROUPED = regex.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+_BAD_BEFORE = frozenset(".,-+/:#")
+_BAD_AFTER = regex.compile(
+    r"\d|[.,]\d|[\-/:]\d|s\b|\s?(?:GMT|UTC|[ECMP][SD]T|hrs|hours|h)\b|\p{L}"
 )
-_NUMBER = regex.compile(rf"(?<![\d.,\-+/:#\p{{L}}]|\d\s)(?:{_GROUPED}|{_PLAIN})")
 # What makes a plain number a name or code, not a quantity: "Boeing 7478",
 # "Resolution 2254", "flight 1549", "No. 1234", "1600 Pennsylvania Avenue".
 _LABEL_BEFORE = regex.compile(
@@ -49,10 +52,15 @@ class InconsistentNumberFormat(Rule):
         text = document.text
         grouped, plain = [], []
         for match in prose_matches(document, _NUMBER):
-            if match["grouped"]:
-                grouped.append((match.start(), match["grouped"]))
-            elif self._is_quantity(text, match):
-                plain.append((match.start(), match["plain"]))
+            start, number = match.start(), match.group()
+            before = text[start - 2:start] if start >= 2 else " " + text[:start]
+            if before[-1:] in _BAD_BEFORE or before[-1:].isalpha() or (
+                    before[-1:].isspace() and before[:1].isdigit()):
+                continue
+            if _GROUPED.fullmatch(number):
+                grouped.append((start, number))
+            elif "," not in number and len(number) >= 4 and self._is_quantity(text, match):
+                plain.append((start, number))
         if not grouped or not plain:
             return
         four_grouped = any(len(g) == 5 for _, g in grouped)
@@ -75,7 +83,9 @@ class InconsistentNumberFormat(Rule):
 
     @staticmethod
     def _is_quantity(text: str, match) -> bool:
-        number = match["plain"]
+        number = match.group()
+        if _BAD_AFTER.match(text, match.end()):
+            return False
         if len(number) == 4 and 1000 <= int(number) <= 2100:
             return False  # a year, most likely
         start, end = match.span()

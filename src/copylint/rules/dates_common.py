@@ -1,0 +1,108 @@
+"""Shared by the dates rules: month names and the story's page date.
+
+Why here and not in document.py: the document model keeps the page date and the
+dateline date as text; only the dates rules need them as calendar dates.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import regex
+
+ENGLISH_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")], 1)
+    for name in names
+}
+# Month names of the usual source languages, lower case as those languages write them.
+FOREIGN_MONTHS = {
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+}
+FOREIGN_MONTH_NUMBERS = {
+    name.lower(): number
+    for names in FOREIGN_MONTHS.values()
+    for number, name in enumerate(names.split(), 1)
+}
+FOREIGN_MONTH_NUMBERS["setiembre"] = 9
+MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+]
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_PAGE_DATE = regex.compile(
+    rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>\d{{4}})"
+    r"|(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})"
+    r"|(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})"
+    r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})",
+    regex.IGNORECASE,
+)
+_DAY_MONTH = regex.compile(
+    r"(?P<month>\p{L}+)\.?\s+(?P<day>\d{1,2})\b|(?P<day>\d{1,2})\s+(?:de\s+)?(?P<month>\p{L}+)"
+)
+
+
+def month_number(name: str) -> int | None:
+    """January, Jan, Sept, enero, März ... as 1-12."""
+    key = name.lower().rstrip(".")
+    return ENGLISH_MONTHS.get(key) or FOREIGN_MONTH_NUMBERS.get(key)
+
+
+def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def page_date(document) -> datetime.date | None:
+    """The calendar date of the page-date line (US or day-first slashes only when clear)."""
+    key = "dates.page_date"
+    if key not in document.meta:
+        found = None
+        if document.page_date is not None:
+            match = _PAGE_DATE.search(document.page_date.text)
+            if match:
+                found = _from_match(match)
+        document.meta[key] = found
+    return document.meta[key]
+
+
+def _from_match(match) -> datetime.date | None:
+    year = int(match["year"])
+    if match["a"]:
+        a, b = int(match["a"]), int(match["b"])
+        if a > 12:
+            return _safe_date(year, b, a)
+        if b > 12 or a == b:
+            return _safe_date(year, a, b)
+        return None  # 03/04/2024: March 4 or 3 April
+    month = int(match["mnum"]) if match["mnum"] else month_number(match["month"])
+    return _safe_date(year, month, int(match["day"])) if month else None
+
+
+def day_and_month(text: str) -> tuple[int, int] | None:
+    """(month, day) of a dateline date such as 'January 7', 'Jan. 7' or '7 de enero'."""
+    match = _DAY_MONTH.fullmatch(text.strip())
+    if not match:
+        return None
+    month = month_number(match["month"])
+    return (month, int(match["day"])) if month else None
+
+
+def nearest(month: int, day: int, anchor: datetime.date) -> datetime.date | None:
+    """The date with this month and day closest to ``anchor`` (year boundaries allowed)."""
+    candidates = [_safe_date(anchor.year + shift, month, day) for shift in (-1, 0, 1)]
+    candidates = [c for c in candidates if c is not None]
+    return min(candidates, key=lambda c: abs((c - anchor).days)) if candidates else None

@@ -1,0 +1,47 @@
+"""dates/page-vs-dateline: the dateline's date is far from the page's publication date."""
+
+from __future__ import annotations
+
+from ..finding import Hit, Severity
+from ..rule import Rule
+from .dates_common import MONTH_NAMES, day_and_month, nearest, page_date
+
+
+class PageVsDateline(Rule):
+    id = "dates/page-vs-dateline"
+    severity = Severity.WARNING
+    description = "The dateline's date is days away from the page date: stale or mis-dated copy."
+    rationale = (
+        "Aggregators republish wire stories long after they ran, or stamp them with the "
+        "crawl date: a page dated March 28 carrying 'Nur-Sultan, January 7' presents "
+        "old news as new. The dateline's day and month are placed in the year nearest "
+        "the page date (so a December 30 dateline on a January 2 page is three days "
+        "old). A dateline more than `max_days_before` days before the page date, or more "
+        "than `max_days_after` after it (one day allows for time zones), is reported on "
+        "the dateline. Severity warning, not error: a feature or an archive page may be "
+        "dated so on purpose, but an editor must look."
+    )
+    bad_example = "March 28, 2024\n\nNUR-SULTAN, January 7 (EFE) - Kazakh forces ..."
+    good_example = "January 7, 2022\n\nNUR-SULTAN, January 7 (EFE) - Kazakh forces ..."
+    options = {"max_days_before": 7, "max_days_after": 1}
+
+    def check(self, document, options):
+        dateline = document.dateline
+        if dateline is None or not dateline.date:
+            return
+        published = page_date(document)
+        parsed = day_and_month(dateline.date)
+        if published is None or parsed is None:
+            return
+        dated = nearest(parsed[0], parsed[1], published)
+        if dated is None:
+            return
+        days = (published - dated).days
+        if -int(options["max_days_after"]) <= days <= int(options["max_days_before"]):
+            return
+        start = document.text.index(dateline.date, dateline.start, dateline.end)
+        when = (f"{days} days before" if days > 0 else f"{-days} days after")
+        page = f"{MONTH_NAMES[published.month - 1]} {published.day}, {published.year}"
+        yield Hit(start, start + len(dateline.date),
+                  f"The dateline says '{dateline.date}', {when} the page date {page}: "
+                  "stale or mis-dated copy.")
