@@ -43,6 +43,7 @@ SENTENCE_STARTERS = frozenset(
 _CANDIDATE = regex.compile(
     r"(?P<punct>\.\.\.|…|[.!?]+)(?P<close>[\"'”’»)\]]*)(?P<space>\s+)(?=(?P<next>\S))"
 )
+_WORD = regex.compile(r"[\p{L}']+")
 _TOKEN_BEFORE = regex.compile(r"(\S+)$")
 _SINGLE_INITIAL = regex.compile(r"^\p{Lu}$")
 _DOTTED = regex.compile(r"^(?:\p{L}\.)+\p{L}$")
@@ -50,7 +51,7 @@ _DOTTED = regex.compile(r"^(?:\p{L}\.)+\p{L}$")
 
 def _is_boundary(text: str, match: regex.Match) -> bool:
     punct, close, nxt = match["punct"], match["close"], match["next"]
-    following_word = regex.match(r"[\p{L}']+", text, pos=match.end())
+    following_word = _WORD.match(text, match.end())
     next_word = following_word.group(0) if following_word else nxt
     if punct in ("...", "…"):
         # An ellipsis inside a sentence is followed by lower case.

@@ -43,6 +43,8 @@ class Directive:
 
 
 def parse_directives(text: str) -> list[Directive]:
+    if "copylint:" not in text:
+        return []
     text = normalize_newlines(text)
     line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     lines = text.split("\n")
