@@ -27,8 +27,10 @@ _EXTRA_FOLDS = str.maketrans({
 PARTICLES = "bin|bint|ibn|al|el|de|del|della|da|dos|van|von|der|den|le|la"
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’]*\p{L}|\p{Lu}"
 # A run of capitalised words joined by spaces or hyphens, with particles inside.
+# No look-behind: the regex module scans a leading letter class fast, and a
+# match always begins at a word start or a mid-word capital ("iPhone").
 NAME_RUN = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}])(?:{_NAME_WORD})"
+    rf"(?:{_NAME_WORD})"
     rf"(?:(?:[ \-]|-?(?:{PARTICLES})[ \-])(?:{_NAME_WORD}))*"
 )
 NAME_TOKEN = regex.compile(rf"(?:{PARTICLES})\b|{_NAME_WORD}")

@@ -9,8 +9,9 @@ from ..rule import Rule
 from .names_common import PARTICLES, fold, glossary
 
 # A capitalised word of 5+ letters, not all capitals (acronyms are not spellings).
-_CAP_WORD = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}\p{Ll}[\p{L}\p{M}]{3,}(?![\p{L}\p{M}])")
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]{4,}")
+# (No look-behind, for speed: a mid-word capital as in "iPhone" may start one.)
+_CAP_WORD = regex.compile(r"\p{Lu}\p{Ll}[\p{L}\p{M}]{3,}(?![\p{L}\p{M}])")
+_LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{L}\p{M}]{4,}")
 _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+)[ \-]$")
 _WORD_AFTER = regex.compile(rf"[ \-](?:(?:{PARTICLES})[ \-])*(\p{{Lu}}[\p{{L}}\p{{M}}]+)")
 _OPENERS = "\"'“‘«(["
