@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..finding import Hit, Severity
 from ..rule import Rule
-from .names_common import fold, glossary, glossary_candidate_runs, stem_of
+from .names_common import STEM_LENGTH, fold, glossary, glossary_candidate_runs, stem_of
 
 _MAX_VARIANT_WORDS = 5
 
@@ -38,6 +38,9 @@ class NamesGlossary(Rule):
         for tokens in runs:
             index = 0
             while index < len(tokens):
+                if tokens[index].text[:STEM_LENGTH] not in data.prefixes:
+                    index += 1  # cheap test before folding: most capitalised words
+                    continue
                 matches = [m for m in (_variant_at(tokens, index, data),
                                        _fuzzy_at(tokens, index, data, min_score)) if m]
                 if not matches:
