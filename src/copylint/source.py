@@ -33,6 +33,10 @@ def decode(data: bytes, name: str) -> str:
 
 
 def read_path(path: Path, max_size: int) -> str:
+    return decode(read_bytes(path, max_size), str(path))
+
+
+def read_bytes(path: Path, max_size: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_size:
@@ -40,7 +44,7 @@ def read_path(path: Path, max_size: int) -> str:
                 f"{path}: {_human(size)} is over the {_human(max_size)} limit "
                 "(raise max-file-size to lint it)"
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file or directory") from None
     except IsADirectoryError:
@@ -49,11 +53,14 @@ def read_path(path: Path, max_size: int) -> str:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return decode(data, str(path))
 
 
-def read_stdin(name: str, max_size: int) -> str:
+def read_stdin_bytes(name: str, max_size: int) -> bytes:
     data = sys.stdin.buffer.read(max_size + 1)
     if len(data) > max_size:
         raise InputError(f"{name}: standard input is over the {_human(max_size)} limit")
-    return decode(data, name)
+    return data
+
+
+def read_stdin(name: str, max_size: int) -> str:
+    return decode(read_stdin_bytes(name, max_size), name)

@@ -1,0 +1,77 @@
+"""Content cache: a file whose bytes, path, config and rules are unchanged is not
+linted again (keyed by content hashes, never by mtime, so it is safe in CI).
+
+Entries live in ``.copylint_cache/content/`` under the project root; deleting
+the folder is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .finding import Finding, Severity
+
+CACHE_DIR_NAME = ".copylint_cache"
+
+
+def _hash_tree(digest, folder: Path, suffixes: tuple[str, ...]) -> None:
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        if path.suffix in suffixes and path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+
+
+def rules_fingerprint(config, registry) -> str:
+    """What the findings of a file depend on besides its bytes and path."""
+    from . import rules as builtin_rules
+    from .resources import builtin_pack_dir
+
+    digest = hashlib.sha256(__version__.encode())
+    digest.update(repr(sorted(vars(config).items(), key=lambda kv: kv[0])).encode())
+    _hash_tree(digest, Path(builtin_rules.__file__).parent.parent, (".py",))
+    for folder in (builtin_pack_dir(), *config.packs):
+        _hash_tree(digest, Path(folder), (".yaml", ".yml"))
+    for rule in registry.rules.values():
+        if rule.origin.startswith("plugin:"):
+            digest.update(f"{rule.id}:{type(rule).__module__}".encode())
+    return digest.hexdigest()
+
+
+class ContentCache:
+    def __init__(self, root: Path, fingerprint: str):
+        self.folder = root / CACHE_DIR_NAME / "content"
+        self.fingerprint = fingerprint
+
+    def key(self, name: str, data: bytes, input_format: str | None) -> str:
+        digest = hashlib.sha256(self.fingerprint.encode())
+        digest.update(f"\0{name}\0{input_format}\0".encode())
+        digest.update(data)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> list[Finding] | None:
+        try:
+            raw = json.loads((self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
+            return [Finding(**{**item, "severity": Severity.parse(item["severity"])}) for item in raw]
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+
+    def put(self, key: str, findings: list[Finding]) -> None:
+        folder = self.folder / key[:2]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if not (self.folder.parent / "CACHEDIR.TAG").exists():
+                (self.folder.parent / "CACHEDIR.TAG").write_text(
+                    "Signature: 8a477f597d28d172789f06886806bc55\n# copylint content cache\n")
+            handle, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump([f.to_dict() for f in findings], out, ensure_ascii=False)
+            os.replace(temp, folder / f"{key}.json")
+        except OSError:
+            pass  # a read-only checkout simply runs uncached

@@ -1,0 +1,117 @@
+"""Linting many files: reading, the content cache, parallel workers and progress.
+
+The CLI and ``copylint audit`` share this; a run is a list of targets (paths or
+``"-"`` for stdin) in, findings and one-line errors out.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+
+from .engine import Linter, RuleCrash
+from .source import InputError, decode, read_bytes, read_stdin_bytes
+
+# Below this many files a pool costs more than it saves.
+MIN_FILES_PER_WORKER = 4
+
+
+@dataclass
+class RunResult:
+    files: list[str] = field(default_factory=list)
+    findings: list = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+
+
+_WORKER_STATE: dict = {}
+
+
+def _lint_one(linter: Linter, target, name: str, input_format, cache, keep_source: bool):
+    """(name, findings, error, source text or None) for one target."""
+    try:
+        max_size = linter.config.max_file_size
+        data = read_stdin_bytes(name, max_size) if target == "-" else read_bytes(target, max_size)
+        key = cache.key(name, data, input_format) if cache is not None else None
+        cached = cache.get(key) if key is not None else None
+        text = decode(data, name) if cached is None or keep_source else None
+        if cached is None:
+            cached = linter.lint_text(text, name, input_format=input_format)
+            if key is not None:
+                cache.put(key, cached)
+        return name, cached, None, text if keep_source else None
+    except (InputError, RuleCrash) as exc:
+        return name, [], str(exc), None
+
+
+def _worker(args):
+    target, name = args
+    state = _WORKER_STATE
+    return _lint_one(state["linter"], target, name, state["input_format"], state["cache"],
+                     state["keep_source"])
+
+
+class Progress:
+    """A one-line counter on stderr, only on a terminal and only for long runs."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total = total
+        self.enabled = enabled and total > 1 and sys.stderr.isatty()
+        self.started = time.monotonic()
+        self.shown = False
+
+    def update(self, done: int) -> None:
+        if not self.enabled or time.monotonic() - self.started < 0.5:
+            return
+        width = 30
+        filled = int(width * done / self.total)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} files")
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+            sys.stderr.flush()
+
+
+def lint_targets(linter: Linter, targets, *, stdin_name: str = "<stdin>", input_format=None,
+                 jobs: int | None = None, cache=None, keep_sources: bool = False,
+                 progress: bool = True) -> RunResult:
+    names = [(t, stdin_name if t == "-" else str(t)) for t in targets]
+    jobs = jobs or os.cpu_count() or 1
+    jobs = min(jobs, max(1, len(names) // MIN_FILES_PER_WORKER))
+    result = RunResult()
+    meter = Progress(len(names), progress)
+    if jobs <= 1 or "-" in targets:
+        outcomes = (_lint_one(linter, t, n, input_format, cache, keep_sources) for t, n in names)
+        _collect(result, outcomes, meter)
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # Workers are forked with the ready linter: no registry rebuilt per worker.
+        _WORKER_STATE.update(linter=linter, input_format=input_format, cache=cache,
+                             keep_source=keep_sources)
+        context = multiprocessing.get_context("fork")
+        chunk = max(1, min(64, len(names) // (jobs * 8)))
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            _collect(result, pool.map(_worker, names, chunksize=chunk), meter)
+        _WORKER_STATE.clear()
+    meter.close()
+    result.findings.sort()
+    return result
+
+
+def _collect(result: RunResult, outcomes, meter: Progress) -> None:
+    for done, (name, findings, error, text) in enumerate(outcomes, 1):
+        if error is not None:
+            result.errors.append(error)
+        else:
+            result.files.append(name)
+            result.findings.extend(findings)
+            if text is not None:
+                result.sources[name] = text
+        meter.update(done)

@@ -1,0 +1,71 @@
+"""Running many files: parallel workers give the same findings; the content cache
+skips unchanged files and is invalidated by content, path and config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from copylint.cache import ContentCache, rules_fingerprint
+from copylint.config import config_from_mapping
+from copylint.engine import Linter
+from copylint.runner import lint_targets
+
+STORY = "Markets slide as oil jumps\n\nLONDON (Reuters) - Shares fell on Monday.  Oil rose.\n\nSee also: Oil jumps\n"
+
+
+def make_files(tmp_path: Path, count: int) -> list[Path]:
+    paths = []
+    for i in range(count):
+        path = tmp_path / f"story{i:02d}.txt"
+        path.write_text(STORY.replace("Monday", f"Monday {i}") if i % 2 else STORY)
+        paths.append(path)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"caf\xe9")
+    return paths + [bad]
+
+
+def test_parallel_equals_serial(tmp_path):
+    linter = Linter(config_from_mapping({}, "<t>", tmp_path))
+    targets = make_files(tmp_path, 24)
+    serial = lint_targets(linter, targets, jobs=1, progress=False)
+    parallel = lint_targets(linter, targets, jobs=2, progress=False)
+    assert serial.findings and serial.findings == parallel.findings
+    assert serial.files == parallel.files and len(serial.files) == 24
+    assert serial.errors == parallel.errors and "not valid UTF-8" in serial.errors[0]
+
+
+class CountingLinter(Linter):
+    calls = 0
+
+    def lint_text(self, text, path="<text>", input_format=None):
+        CountingLinter.calls += 1
+        return super().lint_text(text, path, input_format)
+
+
+def run_cached(tmp_path, targets, settings=None):
+    config = config_from_mapping(settings or {}, "<t>", tmp_path)
+    linter = CountingLinter(config)
+    cache = ContentCache(tmp_path, rules_fingerprint(config, linter.registry))
+    CountingLinter.calls = 0
+    result = lint_targets(linter, targets, jobs=1, cache=cache, progress=False)
+    return result, CountingLinter.calls
+
+
+def test_content_cache_hits_and_invalidation(tmp_path):
+    targets = make_files(tmp_path, 3)[:3]
+    first, calls = run_cached(tmp_path, targets)
+    assert calls == 3 and first.findings
+    again, calls = run_cached(tmp_path, targets)
+    assert calls == 0 and again.findings == first.findings
+    targets[0].write_text(STORY + "\nA new closing paragraph.\n")
+    _, calls = run_cached(tmp_path, targets)
+    assert calls == 1
+    _, calls = run_cached(tmp_path, targets, {"ignore": ["typography"]})
+    assert calls == 3
+
+
+def test_unwritable_cache_still_lints(tmp_path):
+    targets = make_files(tmp_path, 2)[:2]
+    (tmp_path / ".copylint_cache").write_text("not a folder")
+    result, calls = run_cached(tmp_path, targets)
+    assert calls == 2 and result.findings
