@@ -10,13 +10,14 @@ from ..segment import AMBIGUOUS_ABBREVIATIONS, TITLE_ABBREVIATIONS
 from .fragment_words import previous_in_paragraph
 
 # Abbreviations the segmenter does not know but that a lower-case word may
-# follow in good copy: AP state abbreviations, units, company and Latin forms.
+# follow in good copy: AP state abbreviations, units, company and Latin forms,
+# and the German Mio./Mrd. (a numbers artifact, not a split sentence).
 EXTRA_ABBREVIATIONS = frozenset(
     """
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss
     mo mont neb nev okla ore pa tenn vt va wash wis wyo n.h n.j n.m n.y n.c n.d s.c s.d
     r.i w.va min mins hr hrs yr yrs mo mos wk wks lb lbs oz pct km kg mi sq cu
-    incl excl etc a.k.a ph.d b.a m.a m.d et viz resp
+    incl excl etc a.k.a ph.d b.a m.a m.d et viz resp mio mrd
     """.split()
 )
 ABBREVIATIONS = TITLE_ABBREVIATIONS | AMBIGUOUS_ABBREVIATIONS | EXTRA_ABBREVIATIONS

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..finding import Hit, Severity
+from ..packs import folded_text
 from ..rule import Rule
 
-# Letters only (numbers such as "20 20" are not words here); the second word
-# may follow across a line break inside the paragraph.
+# Cheap first pass over the lower-cased text every pack already builds (all
+# whitespace folded to one space, so a line break counts): a word after a space
+# or an opening mark, a space, the same word. Candidates are checked exactly below.
+CANDIDATE = re.compile(r"[ “\"‘'(«\[¿¡—-](\w+) \1\b")
+CANDIDATE_AT_START = re.compile(r"(\w+) \1\b")
+# Letters only (numbers such as "20 20" are not words here), the same word
+# again after any whitespace, not part of a longer word or hyphenated form.
 REPEAT = regex.compile(
     r"(?<![\p{L}\p{M}\d'’\-])(?P<word>\p{L}+)\s+(?P<second>(?P=word))(?![\p{L}\p{M}\d'’\-])",
     regex.IGNORECASE,
@@ -47,8 +55,16 @@ class RepeatedWord(Rule):
     fixable = True
 
     def check(self, document, options):
+        folded = folded_text(document)
+        starts = [m.start(1) for m in CANDIDATE.finditer(folded)]
+        if CANDIDATE_AT_START.match(folded):
+            starts.append(0)
+        if not starts:
+            return
         text = document.text
         for paragraph in document.prose_paragraphs:
+            if not any(paragraph.start <= start < paragraph.end for start in starts):
+                continue
             for match in REPEAT.finditer(text, paragraph.start, paragraph.end):
                 first, second = match.group("word", "second")
                 lower = first.lower()

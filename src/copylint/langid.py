@@ -1,0 +1,130 @@
+"""A light language identifier for short spans: function-word profiles, no model.
+
+Why not a statistical identifier: copylint only has to tell an English sentence
+from one left in Spanish, Portuguese, French, German or Italian, at a speed of
+thousands of articles a second and with no false alarm on names. Function words
+(articles, prepositions, pronouns, auxiliaries) decide that well on a sentence:
+a Spanish sentence can hardly avoid "que", "el", "para", an English one "the",
+"of", "to". Only lower-case words count, after masking what English copy keeps
+in the original language on purpose: names with particles ("Rio de Janeiro",
+"Banco de la Nación"), capitalised titles ("Le Monde", "Die Linke") and
+established loanwords ("de facto", "coup d'état"). Profiles and loanwords are in
+``rules/data/function_words.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .resources import load_data
+
+LANGUAGE_NAMES = {
+    "en": "English",
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "fr": "French",
+    "de": "German",
+    "it": "Italian",
+}
+# Lower-case words; a French elision ("l'", "qu'") is a word of its own.
+LOWER_TOKEN = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*(?:'(?=\p{L}))?")
+ANY_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*")
+FIRST_WORD = regex.compile(r"[\W\d_]*(\p{Lu}\p{Ll}*'?)(?![\p{L}\p{M}])")
+# A capitalised name with up to three particles inside it ("Banco de la Nación").
+_PARTICLE = (
+    r"(?:de|da|do|dos|das|del|della|delle|degli|dei|di|du|des|la|le|les|las|los|lo|el|al|y|e"
+    r"|i|von|van|der|den|dem|und|et|of|the|for|and|on|upon|sur|am|an|zu|d'|l')"
+)
+NAME_SPAN = regex.compile(
+    rf"\p{{Lu}}[\p{{L}}\p{{M}}'\-]*(?:\s+(?:{_PARTICLE}\s*){{1,3}}\p{{Lu}}[\p{{L}}\p{{M}}'\-]*)+"
+)
+
+
+@dataclass(frozen=True)
+class Profiles:
+    words: dict[str, frozenset[str]]  # language -> function words
+    unique: dict[str, frozenset[str]]  # language -> words no other foreign profile has
+    markers: frozenset[str]  # words of some foreign profile and not of English
+    loanwords: regex.Pattern
+
+
+@lru_cache(maxsize=1)
+def profiles() -> Profiles:
+    """The profiles, parsed once per process, on first use."""
+    data = load_data("function_words.yaml")
+    words = {lang: frozenset(data[lang].split()) for lang in LANGUAGE_NAMES}
+    foreign = [lang for lang in words if lang != "en"]
+    unique = {
+        lang: words[lang] - frozenset().union(*(words[o] for o in foreign if o != lang))
+        for lang in foreign
+    }
+    markers = frozenset().union(*(words[lang] for lang in foreign)) - words["en"]
+    phrases = sorted((p.replace("’", "'") for p in data["loanwords"]), key=len, reverse=True)
+    loanwords = regex.compile(
+        r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in phrases) + r")(?![\p{L}])",
+        regex.IGNORECASE,
+    )
+    return Profiles(words, unique, markers, loanwords)
+
+
+def evidence_tokens(text: str) -> list[str]:
+    """Lower-case words of ``text`` that may tell its language (names, loanwords masked).
+
+    The first word counts too when, lower-cased, it is a foreign function word
+    ("Die Lage bleibt ...", "Les résultats ..."): alone it never decides, since
+    English sentences open with "Le Pen" or "Der Spiegel".
+    """
+    text = text.replace("’", "'")
+    data = profiles()
+    text = data.loanwords.sub(" ", text)
+    first = FIRST_WORD.match(text)
+    tokens = LOWER_TOKEN.findall(NAME_SPAN.sub(" ", text))
+    if first and first.group(1).lower() in data.markers:
+        tokens.insert(0, first.group(1).lower())
+    return tokens
+
+
+@dataclass(frozen=True)
+class Guess:
+    language: str | None  # the foreign language with most evidence (None: none found)
+    evidence: tuple[str, ...]  # its function words found in the text
+    english: int  # how many English function words
+
+    def leans_foreign(self) -> bool:
+        """More foreign than English function words, however few."""
+        return self.language is not None and len(self.evidence) > self.english
+
+
+def score(text: str) -> Guess:
+    """The foreign language with most function words in ``text``, and the English count."""
+    tokens = evidence_tokens(text)
+    data = profiles()
+    english = sum(map(data.words["en"].__contains__, tokens))
+    best, best_score, best_hits = None, 0, ()
+    for lang, unique in data.unique.items():
+        hits = tuple(filter(data.words[lang].__contains__, tokens))
+        value = len(hits) + sum(map(unique.__contains__, hits))
+        if value > best_score:
+            best, best_score, best_hits = lang, value, hits
+    return Guess(best, best_hits, english)
+
+
+def identify(text: str, min_evidence: int = 3, ratio: float = 2.0, min_words: int = 4) -> Guess | None:
+    """The non-English language ``text`` is clearly in, or None.
+
+    Clearly: at least ``min_words`` words and two different function words of
+    the language; then either no English function word at all, or at least
+    ``min_evidence`` foreign ones and more than ``ratio`` times the English ones.
+    """
+    if len(ANY_TOKEN.findall(text)) < min_words:
+        return None
+    guess = score(text)
+    hits = guess.evidence
+    if len(set(hits)) < 2:
+        return None
+    if guess.english == 0 or (len(hits) >= min_evidence and len(hits) > ratio * guess.english):
+        return guess
+    return None
