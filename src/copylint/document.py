@@ -269,7 +269,9 @@ def _looks_like_chrome(paragraph: Paragraph) -> bool:
     words = WORD.findall(paragraph.text)
     if not words:
         return True
-    if len(words) <= 2 and all(w[0].isupper() for w in words):
+    # A masthead is a short name: capitalised words, perhaps joined by short
+    # particles ("Notícias ao Minuto"); a headline has lower-case content words.
+    if len(words) <= 3 and all(w[0].isupper() or len(w) <= 3 for w in words):
         return True
     chrome = sum(1 for w in words if w.lower() in CHROME_WORDS)
     separators = regex.search(r"[|»›•·>]", paragraph.text) is not None
