@@ -8,6 +8,7 @@ JSON. Nothing is mocked; the server is made slow, failing or absent instead.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 import textwrap
@@ -24,10 +25,12 @@ from lt_server import FakeLanguageTool  # noqa: E402
 from copylint.config import ConfigError, config_from_mapping  # noqa: E402
 from copylint.document import Document  # noqa: E402
 from copylint.engine import Linter  # noqa: E402
-from copylint.finding import Severity  # noqa: E402
+from copylint.finding import Hit, Severity  # noqa: E402
 from copylint.languagetool import session as lt_session  # noqa: E402
 from copylint.languagetool.settings import settings_from_flags, validate_settings  # noqa: E402
 from copylint.languagetool.units import Unit, Utf16Map, batches, document_units, utf16_len  # noqa: E402
+from copylint.registry import Registry  # noqa: E402
+from copylint.rule import Rule  # noqa: E402
 from copylint.rules.languagetool import LanguageToolRule  # noqa: E402
 
 STORY = textwrap.dedent("""\
@@ -54,14 +57,21 @@ def fresh_sessions():
     lt_session._SESSIONS.clear()
 
 
+class DoubleSpace(Rule):
+    """Another rule, to show it still runs when LanguageTool cannot."""
+
+    id = "typography/test-double-space"
+    description = "Two spaces in a row."
+
+    def check(self, document, options):
+        return [Hit(m.start(), m.end(), "Two spaces.") for m in re.finditer("  ", document.text)]
+
+
 def registry():
     """Only the rules these tests need, so other rules' work in progress cannot break them."""
-    from copylint.registry import Registry
-    from copylint.rules.space_run import SpaceRun
-
     rules = Registry()
     rules.add(LanguageToolRule(), "test")
-    rules.add(SpaceRun(), "test")
+    rules.add(DoubleSpace(), "test")
     return rules
 
 
@@ -238,8 +248,8 @@ def test_persistent_failure_warns_once_and_other_rules_run(server, tmp_path, cap
     text = STORY.replace("informal offer", "informal  offer")
     for _ in range(2):
         findings = lint(text, {"url": server.url, "retries": 1}, tmp_path,
-                        select=("grammar/languagetool", "typography/space-run"))
-        assert [f.rule for f in findings] == ["typography/space-run"]
+                        select=("grammar/languagetool", "typography/test-double-space"))
+        assert [f.rule for f in findings] == ["typography/test-double-space"]
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"copylint: warning: LanguageTool at {server.url} failed (HTTP 500: Error: Internal "
                    "Error: java.lang.RuntimeException: test failure); grammar checks skipped"]
@@ -419,3 +429,11 @@ def test_missing_install_says_how_to_install(tmp_path, cli):
     result = cli("check", "story.txt", cwd=tmp_path, env=env)
     assert result.returncode == 0
     assert "LanguageTool 6.8 is not installed; install it once with: python -c" in result.stderr.decode()
+
+
+def test_one_paragraph_story_cache_round_trip(server, tmp_path):
+    text = "The ministers has met.\n"
+    first = lint(text, {"url": server.url}, tmp_path)
+    lt_session._SESSIONS.clear()
+    assert lint(text, {"url": server.url}, tmp_path) == first and len(first) == 1
+    assert len(server.requests) == 1

@@ -40,29 +40,34 @@ class Cache:
         self.folder = folder
         self._fingerprint = settings_fingerprint
 
-    def _path(self, text: str) -> Path:
-        digest = hashlib.sha256(f"{self._fingerprint}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
-        return self.folder / digest[:2] / f"{digest}.json"
+    def _path(self, text: str, kind: str) -> str:
+        key = f"{self._fingerprint}\0{kind}\0{text}"
+        digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+        return os.path.join(self.folder, digest[:2], f"{digest}.json")
 
-    def get(self, text: str) -> list[dict[str, Any]] | None:
+    def get(self, text: str, kind: str = "unit") -> list | None:
+        """The stored results for ``text``: one unit's matches, or (kind "story") each unit's."""
         if self.folder is None:
             return None
         try:
-            with open(self._path(text), encoding="utf-8") as handle:
+            with open(self._path(text, kind), encoding="utf-8") as handle:
                 value = json.load(handle)
         except (OSError, ValueError):
             return None
         return value if isinstance(value, list) else None
 
-    def put(self, text: str, results: list[dict[str, Any]]) -> None:
+    def put(self, text: str, results: list, kind: str = "unit") -> None:
         if self.folder is None:
             return
-        path = self._path(text)
+        path = self._path(text, kind)
+        temporary = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 json.dump(results, out, ensure_ascii=False)
             os.replace(temporary, path)
         except OSError:
+            if temporary and os.path.exists(temporary):
+                os.unlink(temporary)
             self.folder = None  # read-only or full disk: run on without a cache

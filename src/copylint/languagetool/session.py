@@ -22,7 +22,7 @@ from typing import Any
 
 from .cache import Cache, default_dir, fingerprint
 from .client import ServerProblem, Unavailable, connect
-from .settings import PUBLIC
+from .settings import PUBLIC, validate_settings
 from .units import SEPARATOR, Unit, batches, split_matches, utf16_len
 
 BACKOFF = 0.5  # seconds before the first retry, doubled each time
@@ -60,14 +60,24 @@ class Session:
     def results(self, units: list[Unit]) -> list[list[dict[str, Any]]]:
         """Each unit's LanguageTool findings (unit-relative), from the cache or the server.
 
+        A whole unchanged story is one cache read; a changed one reuses every unchanged
+        paragraph and sends only the rest.
+
         Raises :class:`Skipped` when the server cannot answer; units it refused as too
         long come back empty after a warning.
         """
+        whole = "\x00".join(u.text for u in units)  # the common case: the story did not change
+        stored = self.cache.get(whole, "story")
+        if stored is not None and len(stored) == len(units):
+            return stored
         found = {u.text: self.cache.get(u.text) for u in units}
         missing = list({u.text: u for u in units if found[u.text] is None}.values())
         if missing:
             found.update(self._fetch(missing))
-        return [found[u.text] or [] for u in units]
+        results = [found[u.text] or [] for u in units]
+        if all(found[u.text] is not None for u in units):
+            self.cache.put(whole, results, "story")
+        return results
 
     def warn_once(self, kind: str, message: str) -> None:
         """Print one warning line of this kind per run."""
@@ -149,10 +159,14 @@ class Session:
 _SESSIONS: dict[str, Session] = {}
 
 
-def session_for(settings: Mapping[str, Any]) -> Session:
-    """The run's session for these settings (one server connection per process)."""
-    key = json.dumps(settings, sort_keys=True, default=str)
+def session_for(options: Mapping[str, Any]) -> Session:
+    """The run's session for these settings (one server connection per process).
+
+    ``options`` are validated once, when the session is made: a rule option set under
+    ``rules:`` gets the same checks as the ``languagetool:`` section.
+    """
+    key = json.dumps(options, sort_keys=True, default=str)
     session = _SESSIONS.get(key)
     if session is None:
-        session = _SESSIONS[key] = Session(settings)
+        session = _SESSIONS[key] = Session(validate_settings("rules.grammar/languagetool", dict(options)))
     return session

@@ -55,12 +55,12 @@ class LanguageToolRule(Rule):
 
     def _hits(self, document, options):
         from ..languagetool.session import Skipped, session_for
-        from ..languagetool.settings import severity_for, validate_settings
+        from ..languagetool.settings import severity_for
         from ..languagetool.units import document_units
         from ..source import InputError
 
-        settings = validate_settings(f"rules.{self.id}", dict(options))
-        session = session_for(settings)
+        session = session_for(options)
+        settings = session.settings
         units = document_units(document, settings["batch-size"])
         try:
             results = session.results(units)
