@@ -6,10 +6,11 @@ import regex
 
 from ..finding import Hit, Severity
 from ..rule import Rule
-from ._duplicate_text import comparable, normalize
+from .duplicate_common import comparable, normalize
 
 # A site name glued to a repeated headline: "Headline | Site" or "Headline - Site".
 _SITE_SUFFIX = regex.compile(r"\s+[|–—-]\s+[^|–—-]{1,40}$")
+_SUFFIX_ROOM = 48
 
 
 class DuplicateHeadline(Rule):
@@ -44,7 +45,10 @@ class DuplicateHeadline(Rule):
 
         threshold = options["threshold"]
         texts = comparable(document)
+        longest = len(headline.text) + _SUFFIX_ROOM
         for paragraph in document.body:
+            if len(paragraph.text) > longest:
+                continue  # cannot be the headline, even with a site name glued on
             stripped = _SITE_SUFFIX.sub("", paragraph.text)
             if fuzz.ratio(wanted, texts[paragraph.index], score_cutoff=threshold) or (
                 stripped != paragraph.text

@@ -1,0 +1,26 @@
+"""Shared by the boilerplate rules that look at how a line opens.
+
+Not a rule module. Matching each line with an anchored ``match`` costs one attempt per
+line; a multiline ``^`` search (or a YAML pack regex) is tried at every character.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Bullets, arrows and masked markup that may open a furniture line.
+LEAD_IN = r"[^\w\n]{0,6}"
+
+
+def compile_line_start(alternatives: str, tail: str) -> regex.Pattern:
+    """``alternatives`` opening a line (after a lead-in), then ``tail``; group ``hit`` is reported."""
+    return regex.compile(rf"{LEAD_IN}(?P<hit>(?:{alternatives}){tail})", regex.IGNORECASE)
+
+
+def line_hits(document, pattern: regex.Pattern):
+    """(start, end) of the ``hit`` group on every line that ``pattern`` matches at its start."""
+    for line in document.lines:
+        if line.text:
+            match = pattern.match(line.text)
+            if match:
+                yield line.start + match.start("hit"), line.start + match.end("hit")

@@ -1,0 +1,78 @@
+"""boilerplate/credit: photo and agency credits ("REUTERS/Kevin Lamarque") inside the copy."""
+
+from __future__ import annotations
+
+import regex
+
+from ..finding import Hit, Severity
+from ..rule import Rule
+
+AGENCIES = (
+    "EFE|EPA|AFP|AP|ANSA|DPA|dpa|XINHUA|Xinhua|REUTERS|Reuters|GETTY IMAGES|Getty Images|"
+    "ANADOLU|Anadolu|TASS|SPUTNIK|Sputnik|KYODO|Kyodo|YONHAP|Yonhap|Europa Press|LUSA|Lusa|"
+    "Bloomberg|NurPhoto|ZUMA|PTI|IANS|Agência Brasil|Agencia Brasil|Notimex|Télam|Andina"
+)
+_NAME = r"\p{Lu}[\p{L}'’.\-]*(?:[ ]\p{Lu}[\p{L}'’.\-]*){0,3}"
+# A credit that closes a line opens the line or follows the end of a sentence.
+_AFTER_SENTENCE = r"(?:^[^\w\n]{0,6}|[.!?”\"’)][ \u00a0]{1,3})\K"
+_LINE_END = r"(?=[ \t\u00a0]*$)"
+
+# Each pattern with the literals one of which must be in the text for it to be tried:
+# a scan costs a few microseconds per kilobyte, a substring test far less.
+PATTERNS = (
+    # EFE / Kulpash Konyrova; REUTERS/Kevin Lamarque/File Photo; EPA-EFE/JOHN SMITH
+    (("/",), rf"{_AFTER_SENTENCE}(?:{AGENCIES})(?:-(?:EFE|EPA|AFP|AP|ANSA|DPA))?[ ]?/[ ]?{_NAME}"
+             rf"(?:[ ]?/[ ]?(?:File Photo|FILE PHOTO|File|FILE|Pool|POOL|Handout|HANDOUT|Archive|"
+             rf"Archivo|ARCHIVO))*\.?{_LINE_END}"),
+    # (AP Photo/Evan Vucci), (Photo: EFE), (File photo)
+    (("(",), rf"\((?:(?:{AGENCIES})[ ])?(?:Photo|PHOTO|Foto|FOTO|Photograph|Image|File photo|"
+             r"File Photo)s?(?:[ ]?(?:/|:|by)[ ]?[^()\n]{1,60})?\)"),
+    # (EFE/Juan Pérez): two words at least, so "(Reuters/Ipsos)" is not taken for a credit
+    (("/",), rf"\((?:{AGENCIES})[ ]?/[ ]?\p{{Lu}}\p{{L}}+(?:[ ]\p{{Lu}}[\p{{L}}'’.\-]*){{1,3}}\)"),
+    # Photo: John Smith/AFP; Photo by Jane Doe
+    (("Photo", "PHOTO", "Foto", "FOTO", "Image", "Picture"),
+     rf"{_AFTER_SENTENCE}(?:Photo|Photos|PHOTO|Photograph|Foto|FOTO|Image|Picture|Photo credit|"
+     rf"File photo|Cover photo|Main photo|Top photo)(?:[ ]?[:|][ ]?|[ ]by[ ])(?=\p{{Lu}})"
+     rf".{{1,80}}?{_LINE_END}"),
+    # AFP PHOTO / JOHN SMITH; EPA Photo
+    (("PHOTO", "Photo", "FOTO", "Foto"),
+     rf"\b(?:AFP|AP|EFE|EPA|ANSA|DPA|XINHUA|Xinhua|REUTERS|Reuters)[ ](?:PHOTO|Photo|FOTO|Foto)\b"
+     rf"(?:[ ]?/[ ]?{_NAME})?"),
+    # Anatolii Stepanov/AFP via Getty Images
+    (("Getty",), rf"(?:\b{_NAME}[ ]?/[ ]?)?\b(?:AFP|AP|Reuters|EPA|Anadolu|Anadolu Agency|"
+                 r"Bloomberg|NurPhoto|SOPA Images|LightRocket)[ ]via[ ]Getty[ ]Images\b"),
+)
+_COMPILED = tuple((hints, regex.compile(pattern, regex.MULTILINE)) for hints, pattern in PATTERNS)
+
+
+class Credit(Rule):
+    id = "boilerplate/credit"
+    severity = Severity.WARNING
+    fixable = True
+    description = 'A photo or agency credit ("REUTERS/Kevin Lamarque", "(AP Photo/Evan Vucci)") in the text.'
+    rationale = (
+        "Captions scraped into the body bring their credits along: \"EFE / Kulpash "
+        "Konyrova\", \"REUTERS/Kevin Lamarque/File Photo\", \"(AP Photo/Evan Vucci)\", "
+        "\"Photo: John Smith/AFP\", \"AFP PHOTO / JOHN SMITH\". A credit is an agency, a "
+        "slash and a name closing a line after a full stop, a parenthesized photo credit, "
+        "a \"Photo:\" label closing a line, or an agency's PHOTO mark. The dateline's "
+        "\"(EFE)\" or \"(Reuters)\" and \"a Reuters/Ipsos poll\" in a sentence are not credits."
+    )
+    bad_example = "Riot police clear a square in Almaty on Jan. 6, 2022. EFE / Kulpash Konyrova"
+    good_example = (
+        "ALMATY, Jan 6 (Reuters) - A Reuters/Ipsos poll showed most respondents backed the plan."
+    )
+
+    def check(self, document, options):
+        text = document.text
+        spans = []
+        for hints, pattern in _COMPILED:
+            if any(hint in text for hint in hints):
+                spans.extend(match.span() for match in pattern.finditer(text))
+        last_end = -1
+        for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+            if end <= last_end:
+                continue  # inside a credit already reported: (AP Photo/Evan Vucci)
+            last_end = end
+            yield Hit(start, end,
+                      f"Photo or agency credit in the copy: '{text[start:end]}'; remove it.")

@@ -1,0 +1,64 @@
+"""boilerplate/share-prompt: share buttons, follow prompts, ad labels and counters in the copy."""
+
+from __future__ import annotations
+
+from ..finding import Hit, Severity
+from ..packs import folded_text
+from ..rule import Rule
+from .boilerplate_common import compile_line_start, line_hits
+
+# Words of a page's widgets: furniture only when they are the whole line.
+WIDGET_LINES = (
+    "advertisement", "advertising", "sponsored(?: content)?", "publicidad", "anzeige",
+    "share(?: this)?", "tweet", "print", "e-?mail", "comments?", r"loading\.*",
+    "continue reading", "story continues below(?: advertisement)?",
+    "scroll to continue(?: with content)?", "back to top", "view comments", "show comments",
+    "listen to (?:this )?article", "skip advert(?:isement)?",
+)
+# Prompts that make the rest of their line furniture.
+PROMPT_LEADS = (
+    r"share (?:this|on|via)\b", r"follow us\b", r"subscribe (?:to|for|now)\b",
+    r"sign up (?:to|for|now)\b", r"join our\b", r"like us on\b",
+    r"download (?:our|the \S+ app)\b", r"comments? \(\d+\)", r"\d+ comments?\b", "tags?:",
+    "topics:", r"filed under\b", r"leave a (?:comment|reply)\b",
+)
+# Prompts that are furniture wherever they stand (matched in lower case).
+PHRASES = (
+    "click here", "subscribe to our newsletter", "sign up for our newsletter",
+    "share this article", "share this story", "follow us on twitter", "follow us on facebook",
+    "follow us on instagram", "follow us on telegram", "follow us on whatsapp",
+    "follow us on google news", "follow us on x ",
+)
+_WIDGET = compile_line_start("|".join(WIDGET_LINES), r"[^\w\n]{0,3}$")
+_PROMPT = compile_line_start("|".join(PROMPT_LEADS), r".*")
+
+
+class SharePrompt(Rule):
+    id = "boilerplate/share-prompt"
+    severity = Severity.WARNING
+    fixable = True
+    description = "Share buttons, follow/subscribe prompts, ad labels and comment counters in the copy."
+    rationale = (
+        "Text of a web page's buttons and widgets (\"Share this article\", \"Follow us on "
+        "Twitter\", \"Subscribe to our newsletter\", \"Click here to ...\", "
+        "\"Advertisement\", \"Comments (3)\", \"Tags: ...\") is captured with the story when "
+        "it is scraped. Single widget words (Advertisement, Share, Print) are reported only "
+        "when they are a line of their own, so \"advertisement\" or \"share prices\" in a "
+        "sentence is never reported."
+    )
+    bad_example = "Follow us on Twitter for the latest news"
+    good_example = "The party's advertisement was withdrawn after complaints."
+
+    def check(self, document, options):
+        found = set(line_hits(document, _WIDGET)) | set(line_hits(document, _PROMPT))
+        covered = [range(start, end) for start, end in found]
+        folded = folded_text(document)
+        for phrase in PHRASES:
+            at = folded.find(phrase)
+            while at != -1:
+                if not any(at in span for span in covered):
+                    found.add((at, at + len(phrase.rstrip())))
+                at = folded.find(phrase, at + 1)
+        for start, end in sorted(found):
+            yield Hit(start, end,
+                      f"Site furniture in the copy: '{document.text[start:end]}'; remove it.")
