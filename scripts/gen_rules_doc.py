@@ -33,8 +33,8 @@ def render() -> str:
         )
     for rule in rules:
         out += ["", f"## {rule.id}", "", rule.description, ""]
-        if getattr(rule, "source_language", None):
-            out += [f"Source language: `{rule.source_language}`.", ""]
+        if rule.source_languages:
+            out += ["Source languages: " + ", ".join(f"`{x}`" for x in rule.source_languages) + ".", ""]
         if rule.rationale:
             out += [rule.rationale.strip(), ""]
         for label, example in (("Bad", rule.bad_example), ("Good", rule.good_example)):

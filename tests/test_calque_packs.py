@@ -37,19 +37,19 @@ def _lint(text: str, rule_id: str):
 
 
 def test_one_pack_per_language():
-    assert {p.source_language for p in PACKS.values()} == LANGUAGES
+    assert {p.source_languages[0] for p in PACKS.values()} == LANGUAGES
     assert len(PACKS) == len(LANGUAGES)
 
 
 @pytest.mark.parametrize("name", sorted(PACKS))
 def test_pack_declares_its_language(name):
     pack = PACKS[name]
-    assert pack.source_language in LANGUAGES
-    assert name == f"calque-{pack.source_language}.yaml"
-    assert pack.name == f"calque-{pack.source_language}"
+    assert pack.source_languages[0] in LANGUAGES
+    assert name == f"calque-{pack.source_languages[0]}.yaml"
+    assert pack.name == f"calque-{pack.source_languages[0]}"
     for rule in pack.rules:
-        assert rule.id.startswith(f"calque/{pack.source_language}-"), rule.id
-        assert rule.source_language == pack.source_language
+        assert rule.id.startswith(f"calque/{pack.source_languages[0]}-"), rule.id
+        assert rule.source_languages[0] == pack.source_languages[0]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
@@ -76,7 +76,7 @@ def test_no_duplicate_phrases_within_a_language():
     for pack in PACKS.values():
         for rule in pack.rules:
             for pattern in rule.phrases + rule.regexes:
-                key = (pack.source_language, pattern.text.lower())
+                key = (pack.source_languages[0], pattern.text.lower())
                 if key in seen:
                     duplicates.append(f"{pattern.text!r} in {seen[key]} and {rule.id}")
                 seen[key] = rule.id
@@ -112,17 +112,18 @@ def test_source_languages_gate_the_packs():
     es_rule = "calque/es-always-according-to"
     text = "Two officers died, always according to the police, and aid was announced in the frame of the plan.\n"
     only_fr = _linter(select=["calque"], **{"source-languages": ["fr"]})
-    assert not any(a.rule.source_language == "es" for a in only_fr.active)
-    assert {a.rule.source_language for a in only_fr.active} == {"fr"}
+    assert not any("es" in a.rule.source_languages and "fr" not in a.rule.source_languages
+                   for a in only_fr.active)
+    assert {lang for a in only_fr.active for lang in a.rule.source_languages} >= {"fr"}
     found = _calque_rules(only_fr.lint_text(text))
     assert es_rule not in found and "calque/fr-in-the-frame-of" in found
     everything = _linter(select=["calque"], **{"source-languages": []})
-    assert {a.rule.source_language for a in everything.active} == LANGUAGES
+    assert {lang for a in everything.active for lang in a.rule.source_languages} == LANGUAGES
     assert es_rule in _calque_rules(everything.lint_text(text))
     unset = _linter(select=["calque"])
-    assert {a.rule.source_language for a in unset.active} == LANGUAGES
+    assert {a.rule.source_languages[0] for a in unset.active} == LANGUAGES
     spanish = _linter(select=["calque"], **{"source-languages": ["es", "pt"]})
-    assert {a.rule.source_language for a in spanish.active} == {"es", "pt"}
+    assert {a.rule.source_languages[0] for a in spanish.active} == {"es", "pt"}
 
 
 CLEAN_STORIES = sorted((ROOT / "tests" / "data_calque").glob("clean-*.txt"))

@@ -174,3 +174,29 @@ def test_prefilter_never_hides_a_match(tmp_path):
             "They will celebrate elections soon.\n")
     findings = lint(tmp_path, text, ["calque/prefiltered"])
     assert [(f.line, f.column) for f in findings] == [(3, 13), (4, 11)]
+
+
+def test_source_language_lists_gate_rules(tmp_path):
+    write_pack(tmp_path, """\
+        pack: shared
+        source-language: [es, pt]
+        rules:
+          - id: calque/shared-frame
+            message: "m"
+            patterns: [in the frame of]
+          - id: calque/french-only
+            source-language: fr
+            message: "m"
+            patterns: [it is question of]
+        """)
+    text = "Title here\n\nAid came in the frame of the plan. It is question of money.\n"
+    assert {f.rule for f in lint(tmp_path, text, ["calque"])} == {"calque/shared-frame", "calque/french-only"}
+    for languages, expected in (([], {"calque/shared-frame", "calque/french-only"}),
+                                (["pt"], {"calque/shared-frame"}),
+                                (["fr", "de"], {"calque/french-only"})):
+        config = config_from_mapping({"packs": ["."], "select": ["calque"],
+                                      "source-languages": languages}, "<t>", tmp_path)
+        assert {f.rule for f in Linter(config).lint_text(text, "s.txt")} == expected
+    (tmp_path / "pack.yaml").write_text("pack: x\nsource-language: [Spanish]\nrules:\n  - id: calque/x\n    message: m\n    patterns: [a]\n")
+    with pytest.raises(PackError, match="'source-language' is a language code"):
+        load_pack(tmp_path / "pack.yaml", "t")

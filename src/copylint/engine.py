@@ -111,8 +111,8 @@ class Linter:
         config = self.config
         chosen = []
         for rule in self.registry.rules.values():
-            language = getattr(rule, "source_language", None)
-            if language and config.source_languages and language not in config.source_languages:
+            wanted = config.source_languages
+            if rule.source_languages and wanted and not set(rule.source_languages) & set(wanted):
                 continue
             if is_selected(rule, config.select, config.ignore):
                 chosen.append(rule)
@@ -169,10 +169,10 @@ class Linter:
         result = suppress.apply(sorted(findings), directives)
         reporter = next((a for a in active if a.rule.id == UNUSED_SUPPRESSION), None)
         if reporter is not None:
-            for directive in suppress.unused(
+            for directive, reason in suppress.unused(
                 directives, [a.rule.id for a in active], self.registry.rules
             ):
-                result.append(_unused_finding(document.path, directive, reporter.severity))
+                result.append(_unused_finding(document.path, directive, reason, reporter.severity))
         return sorted(result)
 
 
@@ -214,7 +214,7 @@ def _finding(document: Document, item: ActiveRule, hit: Hit) -> Finding:
     )
 
 
-def _unused_finding(path: str, directive, severity: Severity) -> Finding:
+def _unused_finding(path: str, directive, reason: str, severity: Severity) -> Finding:
     names = ",".join(directive.rules) or "all rules"
     return Finding(
         path=path,
@@ -224,6 +224,6 @@ def _unused_finding(path: str, directive, severity: Severity) -> Finding:
         end_column=directive.end_column,
         rule=UNUSED_SUPPRESSION,
         severity=severity,
-        message=f"Suppression of {names} matches no finding; remove it.",
+        message=f"Suppression of {names} {reason}; remove it.",
         context="",
     )

@@ -34,7 +34,7 @@ PACK_KEYS = {"pack", "description", "source-language", "language", "rules"}
 RULE_KEYS = {
     "id", "kind", "severity", "message", "description", "rationale", "examples",
     "patterns", "swap", "scope", "case-sensitive", "word-boundary", "exceptions",
-    "fixable", "enabled",
+    "fixable", "enabled", "source-language",
 }
 
 
@@ -96,7 +96,7 @@ class PackRule(Rule):
     fixable: bool = False
     enabled_by_default: bool = True
     origin: str = ""
-    source_language: str | None = None
+    source_languages: tuple[str, ...] = ()
     phrases: list[Pattern] = field(default_factory=list)
     regexes: list[Pattern] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)
@@ -319,11 +319,11 @@ def _selective(literal: str) -> bool:
 class Pack:
     """A loaded pack: its rules and the phrase automata they share."""
 
-    def __init__(self, path: Path, name: str, description: str, source_language: str | None):
+    def __init__(self, path: Path, name: str, description: str, source_languages: tuple[str, ...]):
         self.path = path
         self.name = name
         self.description = description
-        self.source_language = source_language
+        self.source_languages = source_languages
         self.rules: list[PackRule] = []
         self._automata: dict[bool, Any] | None = None
         self._triggers: tuple[Any, set[str]] | None = None
@@ -422,6 +422,18 @@ def _at_word_boundaries(text: str, start: int, end: int) -> bool:
     return not (first.isalnum() and before.isalnum()) and not (last.isalnum() and after.isalnum())
 
 
+def _languages(path: Path, line: int, value: Any) -> tuple[str, ...]:
+    """``source-language``: one language code or a list (a calque shared by several)."""
+    if value is None:
+        return ()
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not all(
+        isinstance(v, str) and regex.fullmatch(r"[a-z]{2,3}", v) for v in values
+    ):
+        raise _fail(path, line, "'source-language' is a language code like es, or a list of them")
+    return tuple(values)
+
+
 def _fail(path: Path, line: int | None, message: str) -> PackError:
     return PackError(f"{path}:{line or 1}: {message}")
 
@@ -483,8 +495,8 @@ def load_pack(path: Path, origin: str) -> Pack:
         raise _fail(path, data["__line__"], "missing 'pack' (the pack's name)")
     if not isinstance(data.get("rules"), list) or not data["rules"]:
         raise _fail(path, data["__line__"], "missing 'rules' (a non-empty list)")
-    source_language = data.get("source-language")
-    pack = Pack(path, data["pack"], data.get("description", ""), source_language)
+    source_languages = _languages(path, data["__line__"], data.get("source-language"))
+    pack = Pack(path, data["pack"], data.get("description", ""), source_languages)
     seen: set[str] = set()
     for entry in data["rules"]:
         if not isinstance(entry, dict):
@@ -557,7 +569,10 @@ def _build_rule(path: Path, entry: dict, pack: Pack, origin: str, seen: set[str]
             fixable=bool(flags["fixable"]),
             enabled_by_default=flags["enabled"] is not False,
             origin=f"{origin}:{path.name}",
-            source_language=pack.source_language,
+            source_languages=(
+                _languages(path, line, entry["source-language"])
+                if "source-language" in entry else pack.source_languages
+            ),
             phrases=[p for p in patterns if not p.is_regex],
             regexes=[p for p in patterns if p.is_regex],
             exceptions=exceptions,

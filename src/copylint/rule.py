@@ -43,6 +43,9 @@ class Rule:
     fixable: ClassVar[bool] = False
     enabled_by_default: ClassVar[bool] = True
     origin: ClassVar[str] = "built-in"
+    # Source languages whose translations this rule is for; empty: any. Config
+    # `source-languages` switches off rules for other languages.
+    source_languages: ClassVar[tuple[str, ...]] = ()
 
     @property
     def category(self) -> str:
@@ -65,6 +68,7 @@ class Rule:
             "fixable": self.fixable,
             "enabled_by_default": self.enabled_by_default,
             "origin": self.origin,
+            "source_languages": list(self.source_languages),
         }
 
 

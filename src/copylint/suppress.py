@@ -116,9 +116,9 @@ def apply(findings, directives: list[Directive]):
     return kept
 
 
-def unused(directives: list[Directive], active_rule_ids, known_rule_ids) -> list[Directive]:
+def unused(directives: list[Directive], active_rule_ids, known_rule_ids) -> list[tuple[Directive, str]]:
     """Directives that suppressed nothing although a rule they name ran, or that
-    name no rule at all."""
+    name no known rule, each with the reason."""
     active = list(active_rule_ids)
     known = list(known_rule_ids)
     stale = []
@@ -129,6 +129,8 @@ def unused(directives: list[Directive], active_rule_ids, known_rule_ids) -> list
             not any(rule_id == r or rule_id.startswith(r.rstrip("/") + "/") for rule_id in known)
             for r in directive.rules
         )
-        if names_unknown or any(directive.covers(rule_id) for rule_id in active):
-            stale.append(directive)
+        if names_unknown:
+            stale.append((directive, "names no known rule"))
+        elif any(directive.covers(rule_id) for rule_id in active):
+            stale.append((directive, "matches no finding"))
     return stale
