@@ -112,7 +112,9 @@ def score(text: str) -> Guess:
     return Guess(best, best_hits, english)
 
 
-def identify(text: str, min_evidence: int = 3, ratio: float = 2.0, min_words: int = 4) -> Guess | None:
+def identify(
+    text: str, min_evidence: int = 3, ratio: float = 2.0, min_words: int = 4
+) -> Guess | None:
     """The non-English language ``text`` is clearly in, or None.
 
     Clearly: at least ``min_words`` words and two different function words of

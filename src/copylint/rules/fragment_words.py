@@ -48,7 +48,8 @@ def has_finite_cue(tokens_: list[str]) -> bool:
         lower = token.lower().replace("’", "'")
         if lower in finite:
             return True
-        if token[0].islower() and lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_PAST:
+        regular_past = lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_PAST
+        if regular_past and token[0].islower():
             return True
     return False
 

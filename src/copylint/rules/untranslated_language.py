@@ -50,7 +50,9 @@ class ForeignSentence(Rule):
         for sentence in document.sentences:
             words = folded[sentence.start:sentence.end].split()
             foreign_words = sum(map(markers.__contains__, words))
-            language, quotes = _classify(sentence.text) if foreign_words >= MIN_MARKERS else (None, [])
+            language, quotes = (
+                _classify(sentence.text) if foreign_words >= MIN_MARKERS else (None, [])
+            )
             if language is not None:
                 if run and run[2] == language and run[3] == sentence.paragraph:
                     run = (run[0], sentence.end, language, run[3])
@@ -61,7 +63,8 @@ class ForeignSentence(Rule):
             yield from _report(run)
             run = None
             for start, end, quote_language in quotes:
-                yield from _report((sentence.start + start, sentence.start + end, quote_language, None))
+                start, end = sentence.start + start, sentence.start + end
+                yield from _report((start, end, quote_language, None))
         yield from _report(run)
 
 

@@ -1,4 +1,4 @@
-"""untranslated/foreign-script: a run of Cyrillic, Greek, Arabic, Hebrew or CJK text in English copy."""
+"""untranslated/foreign-script: Cyrillic, Greek, Arabic, Hebrew or CJK text in English copy."""
 
 from __future__ import annotations
 
@@ -25,9 +25,10 @@ ANY_FOREIGN_FAST = re.compile(
     "\ufe70-\ufeff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]"
 )
 # A run: letters of one script, with the spaces, digits and punctuation between them.
+_BETWEEN = r"[\s\d\-.,;:!?'’\"«»“”„()、。，！？・]"
 RUN = regex.compile(
     "|".join(
-        rf"(?P<{name}>{letter}+(?:[\s\d\-.,;:!?'’\"«»“”„()、。，！？・]+{letter}+)*)"
+        rf"(?P<{name}>{letter}+(?:{_BETWEEN}+{letter}+)*)"
         for name, letter in SCRIPTS.items()
     )
 )
@@ -61,7 +62,7 @@ class ForeignScript(Rule):
         "and one or two foreign words elsewhere (a Greek letter, a name) are not flagged."
     )
     bad_example = "The ministry said: Ситуация полностью под контролем."
-    good_example = "The slogan “Слава Україні” was painted on the wall by Tokayev (Тоқаев) fans."
+    good_example = "Fans of Tokayev (Тоқаев) painted the slogan “Слава Україні” on the wall."
 
     def check(self, document, options):
         text = document.text
@@ -74,8 +75,8 @@ class ForeignScript(Rule):
                     yield Hit(
                         match.start(),
                         match.end(),
-                        f"{script} text left untranslated: translate it (or gloss a name "
-                        "in brackets).",
+                        f"{script} text left untranslated: translate it "
+                        "(or gloss a name in brackets).",
                     )
 
 
