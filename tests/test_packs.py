@@ -190,13 +190,14 @@ def test_source_language_lists_gate_rules(tmp_path):
             patterns: [it is question of]
         """)
     text = "Title here\n\nAid came in the frame of the plan. It is question of money.\n"
-    assert {f.rule for f in lint(tmp_path, text, ["calque"])} == {"calque/shared-frame", "calque/french-only"}
+    ours = {"calque/shared-frame", "calque/french-only"}
+    assert {f.rule for f in lint(tmp_path, text, ["calque"])} & ours == ours
     for languages, expected in (([], {"calque/shared-frame", "calque/french-only"}),
                                 (["pt"], {"calque/shared-frame"}),
                                 (["fr", "de"], {"calque/french-only"})):
         config = config_from_mapping({"packs": ["."], "select": ["calque"],
                                       "source-languages": languages}, "<t>", tmp_path)
-        assert {f.rule for f in Linter(config).lint_text(text, "s.txt")} == expected
+        assert {f.rule for f in Linter(config).lint_text(text, "s.txt")} & ours == expected
     (tmp_path / "pack.yaml").write_text("pack: x\nsource-language: [Spanish]\nrules:\n  - id: calque/x\n    message: m\n    patterns: [a]\n")
     with pytest.raises(PackError, match="'source-language' is a language code"):
         load_pack(tmp_path / "pack.yaml", "t")
