@@ -67,8 +67,16 @@ def test_portuguese_quote_with_portuguese_attribution_is_one_finding(linter):
     assert _found(linter, body) == [("untranslated/foreign-sentence", 23)]
 
 
-def test_quoted_slogan_is_silent(linter):
-    body = "Protesters chanted “que se vayan todos” and “fora Bolsonaro” outside the palace."
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Protesters chanted “que se vayan todos” and “fora Bolsonaro” outside the palace.",
+        "Thousands marched under the banner “Não à guerra, sim à paz” before dispersing.",
+        "The banner read “No vamos a permitir que nos quiten la tierra” (We will not let "
+        "them take our land).",
+    ],
+)
+def test_quoted_slogans_and_glossed_quotes_are_silent(linter, body):
     assert _found(linter, body) == []
 
 

@@ -12,8 +12,10 @@ from ..rule import Rule
 # Quotations inside an English sentence: '“No vamos a permitir ...”, dijo'.
 QUOTATION = regex.compile(r"[“«„\"]([^”»“«„\"]+)[”»“\"]")
 # A quotation must be longer than a slogan or a title quoted as it is
-# ("que se vayan todos") before its language counts.
-MIN_QUOTE_WORDS = 6
+# ("que se vayan todos", "Não à guerra, sim à paz") before its language
+# counts, and one glossed right after it in brackets is deliberate.
+MIN_QUOTE_WORDS = 7
+GLOSSED = regex.compile(r"[”»“\"]\s*\(")
 # identify() needs two foreign function words that are not English words too,
 # so a sentence with fewer such words is skipped after a cheap count.
 MIN_MARKERS = 2
@@ -82,6 +84,8 @@ def _classify(text: str):
         return (guess.language if guess else None), []
     foreign = []
     for start, end in spans:
+        if GLOSSED.match(text, end):
+            continue
         guess = identify(text[start:end], min_words=MIN_QUOTE_WORDS)
         if guess is not None:
             foreign.append((start, end, guess.language))
