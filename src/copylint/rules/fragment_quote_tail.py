@@ -13,15 +13,20 @@ from ..rule import Rule
 # attach to a finished clause ("of the terrorists"); time, place and purpose
 # tails ("by the end of the year", "in Geneva", "for the families") can, in
 # loose but acceptable copy, so they are not looked at.
+TAIL_PREPOSITIONS = ("of", "among", "between")
 QUOTE_TAIL = regex.compile(
-    r"""[,:]\s*[“"«]
-    (?P<quote>[^”"»“«]*?\p{L}+(?:\s+[^\s”"»“«]+){3,}?)
+    rf"""[,:]\s*[“"«]
+    (?P<quote>[^”"»“«]*?\p{{L}}+(?:\s+[^\s”"»“«]+){{3,}}?)
     [”"»]
-    (?P<tail>\s+(?P<prep>of|among|between)
-      (?:\s+[^\s,;:.!?”"“«»]+){1,6})
+    (?P<tail>[ ](?P<prep>{"|".join(TAIL_PREPOSITIONS)})
+      (?:\s+[^\s,;:.!?”"“«»]+){{1,6}})
     \.[)\]]*$""",
     regex.VERBOSE,
 )
+# Substrings every match contains: most sentences are skipped without the regex.
+_TAIL_STARTS = tuple(f"{quote} {prep} " for quote in "”\"»" for prep in TAIL_PREPOSITIONS)
+
+
 class QuoteTail(Rule):
     """Flags words hanging after direct speech that closed too early.
 
@@ -57,7 +62,7 @@ class QuoteTail(Rule):
     def check(self, document, options):
         for sentence in document.sentences:
             text = sentence.text
-            if "”" not in text and '"' not in text and "»" not in text:
+            if not any(tail in text for tail in _TAIL_STARTS):
                 continue
             match = QUOTE_TAIL.search(text)
             if match is None:

@@ -20,6 +20,8 @@ MAX_WORDS = 10
 # Punctuation that marks a participle phrase before a main clause ("Said to be
 # worth $5 billion, the company ...") or a quotation: not an orphan.
 _CLAUSE_MARKS = regex.compile(r"[,;:“”\"«»()]")
+# Capitalised first word: sentences starting lower case are fragment/lowercase-start's.
+_FIRST_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?![\p{L}\p{M}'’\-])")
 
 
 class VerbOrphan(Rule):
@@ -46,18 +48,19 @@ class VerbOrphan(Rule):
     good_example = "The ministry confirmed the arrests, it told the commission."
 
     def check(self, document, options):
+        lists = words()
         for sentence in document.sentences:
             text = sentence.text
-            if not text[:1].isupper() or not is_body(document, sentence):
+            first = _FIRST_WORD.match(text)
+            if first is None or first.group().lower() not in lists["reporting"]:
                 continue
-            if not ENDS_WITH_STOP.search(text) or _CLAUSE_MARKS.search(text):
+            if not is_body(document, sentence) or not ENDS_WITH_STOP.search(text):
                 continue
             found = tokens(text)
-            if not found or len(found) > MAX_WORDS:
+            if len(found) > MAX_WORDS or _CLAUSE_MARKS.search(text):
                 continue
             verb = found[0].lower()
-            lists = words()
-            if verb not in lists["reporting"] or has_finite_cue(found[1:]):
+            if has_finite_cue(found[1:]):
                 continue
             if len(found) == 1 or verb in lists["object"] or found[1].lower() in NO_SUBJECT_NEXT:
                 yield Hit(
