@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--config", metavar="FILE", help="config file (default: found upward from here)")
     check.add_argument("--isolated", action="store_true", help="ignore every config file")
     check.add_argument("--stdin-filename", metavar="NAME", help="name to report (and pick the format) for stdin")
-    check.add_argument("--input-format", choices=("text", "markdown", "markup"),
+    check.add_argument("--input-format", choices=("text", "markdown", "html", "nitf", "newsml", "xliff"),
                        help="force the input format instead of guessing by extension")
     check.add_argument("--include", action="append", metavar="GLOB", help="files to lint in folders (repeatable)")
     check.add_argument("--exclude", action="append", metavar="GLOB", help="paths to skip (repeatable)")

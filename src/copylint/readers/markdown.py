@@ -1,12 +1,25 @@
-"""Markdown: front matter, code, comments, images, link targets are not prose."""
+"""Markdown: front matter, code, comments, images, link targets are not prose.
+
+Front matter (YAML ``---`` or TOML ``+++``) gives the headline (``title``, when
+the body does not open with a heading), the page date (``date``) and the source
+language (``source-language``, or ``source`` as a language code or a wire
+agency whose language is known).
+"""
 
 from __future__ import annotations
 
 import regex
 
 from .masking import HTML_COMMENT, blank, spans_of
+from .nitf import iso_date
+from .structure import Block
 
 FRONT_MATTER = regex.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(?:\n|\Z)", regex.DOTALL)
+FIELD = regex.compile(
+    r"""^(?P<key>title|date|lang|language|source|source[-_]lang(?:uage)?)[ \t]*[:=][ \t]*
+    (?P<q>["']?)(?P<value>[^\n"']*?)(?P=q)[ \t]*$""",
+    regex.MULTILINE | regex.VERBOSE | regex.IGNORECASE,
+)
 FENCE = regex.compile(r"^(```|~~~).*?^\1[^\n]*$", regex.DOTALL | regex.MULTILINE)
 INLINE_CODE = regex.compile(r"`[^`\n]+`")
 IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -15,16 +28,70 @@ LINK_BRACKETS = regex.compile(r"\[(?=[^\]\n]*\]\()|(?<=\[[^\[\n]*)\](?=\()")
 HEADING_MARK = regex.compile(r"^ {0,3}#{1,6}[ \t]+", regex.MULTILINE)
 QUOTE_MARK = regex.compile(r"^ {0,3}>[ \t]?", regex.MULTILINE)
 LIST_MARK = regex.compile(r"^ {0,3}(?:[-*+]|\d+[.)])[ \t]+", regex.MULTILINE)
+LANGUAGE_CODE = regex.compile(r"[a-z]{2,3}(?:[-_][A-Za-z]{2})?")
+# Agencies whose copy is written in one language before translation.
+AGENCY_LANGUAGES = {"efe": "es", "lusa": "pt", "agencia brasil": "pt", "afp": "fr",
+                    "dpa": "de", "apa": "de", "ansa": "it", "europa press": "es",
+                    "notimex": "es", "telam": "es", "prensa latina": "es"}
 
 
 def mask(text: str):
     spans: list[tuple[int, int]] = []
     meta: dict = {}
+    blocks: list[Block] = []
     front = FRONT_MATTER.match(text)
+    title = None
     if front:
-        spans.append(front.span())
         meta["front_matter"] = front.group(0)
+        for field in FIELD.finditer(text, front.start(), front.end()):
+            key, value = field["key"].lower().replace("_", "-"), field["value"].strip()
+            start = field.start("value")
+            if key == "title" and value:
+                title = (start, start + len(value))
+            elif key == "date" and iso_date(value):
+                blocks.append(Block(start, start + len(value), "page-date", iso_date(value)))
+            elif key in ("lang", "language"):
+                meta["language"] = value.lower()
+            elif key.startswith("source"):
+                language = value.lower() if LANGUAGE_CODE.fullmatch(value) else (
+                    AGENCY_LANGUAGES.get(value.lower()))
+                if language:
+                    meta["source_languages"] = (language.split("-")[0].split("_")[0],)
+        spans.append(front.span())
     for pattern in (FENCE, HTML_COMMENT, INLINE_CODE, IMAGE, LINK_TARGET, LINK_BRACKETS,
                     HEADING_MARK, QUOTE_MARK, LIST_MARK):
         spans.extend(spans_of(pattern, text))
-    return blank(text, spans), sorted(spans), meta
+    spans.sort()
+    masked = blank(text, spans)
+    if title and not _opens_with_heading(text, front.end()):
+        masked = masked[:title[0]] + text[title[0]:title[1]] + masked[title[1]:]
+        spans = _carve(spans, title)
+        blocks.append(Block(title[0], title[1], "headline"))
+    meta["heading_blocks"] = blocks
+    return masked, spans, meta
+
+
+def _opens_with_heading(text: str, start: int) -> bool:
+    """Whether the body's first non-blank line is a heading (then it is the headline)."""
+    body = text[start:]
+    return HEADING_MARK.match(text, start + len(body) - len(body.lstrip())) is not None
+
+
+def _carve(spans, hole):
+    """Masked spans minus ``hole``."""
+    result = []
+    for start, end in spans:
+        if end <= hole[0] or start >= hole[1]:
+            result.append((start, end))
+            continue
+        if start < hole[0]:
+            result.append((start, hole[0]))
+        if end > hole[1]:
+            result.append((hole[1], end))
+    return result
+
+
+def structure(document, extra: list[Block]) -> list[Block]:
+    """Blocks for a Markdown story: the paragraphs found by layout, plus front-matter ones."""
+    return list(extra) + [Block(p.start, p.end) for p in document.paragraphs
+                          if not any(b.start <= p.start < b.end for b in extra)]

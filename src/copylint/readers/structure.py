@@ -1,0 +1,196 @@
+"""Story parts known from a structured format, applied to the Document.
+
+Plain text has only its layout to tell the headline, dateline and page date
+apart, and document.py infers them. NITF, NewsML-G2, HTML, XLIFF and Markdown
+front matter say which element is which, and two block elements may share a
+line, so these readers hand over their blocks (offsets in the file and a role
+where the format names one) and :func:`apply_structure` rebuilds paragraphs,
+roles, dateline and sentences from them, after ``Document.from_text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..document import (
+    BYLINE, DATELINE, PAGE_DATE, Dateline, Document, Paragraph, Sentence, _find_story_parts,
+)
+from ..segment import split_sentences
+
+_BLANK_LINE = regex.compile(r"\n[ \t]*\n\s*")
+_DAY_MONTH = regex.compile(
+    r"(?:\p{Lu}\p{L}{2,8}\.?\s+\d{1,2}|\d{1,2}\s+(?:de\s+)?\p{L}{3,9}\.?)(?:,?\s+\d{4})?"
+)
+_AGENCY = regex.compile(r"\s*\((?P<agency>[^()]{1,30})\)")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block element's span in the file; role: headline, dateline, byline, page-date or None."""
+
+    start: int
+    end: int
+    role: str | None = None
+    text: str | None = None  # for a page date held in an attribute: its normalised value
+
+
+def apply_structure(document: Document, blocks: list[Block]) -> Document:
+    """Replace the inferred paragraphs and story parts by the format's own."""
+    text = document.text
+    paragraphs: list[Paragraph] = []
+    roles: dict[int, str] = {}
+    page_date = None
+    for block in sorted(blocks, key=lambda b: b.start):
+        if block.text is not None:  # a date kept in markup, not in the copy
+            line, _ = document.position(block.start)
+            page_date = Paragraph(-1, block.start, block.end, block.text, line, line, "page-date")
+            continue
+        for start, end in _pieces(text, block.start, block.end):
+            first, _ = document.position(start)
+            last, _ = document.position(max(end - 1, start))
+            index = len(paragraphs)
+            paragraphs.append(Paragraph(index, start, end, text[start:end], first, last))
+            if block.role:
+                roles[index] = block.role
+    if "headline" in roles.values():
+        found_date, headline, dateline, paragraphs = _explicit_parts(paragraphs, roles)
+    else:
+        found_date, headline, dateline, paragraphs = _find_story_parts(paragraphs)
+        dateline = _dateline_from_roles(paragraphs, roles) or dateline
+    document.paragraphs = paragraphs
+    document.headline = headline
+    document.dateline = dateline
+    document.page_date = found_date or page_date
+    document.sentences = _sentences(text, paragraphs, dateline)
+    for name in ("body", "words", "prose_paragraphs"):
+        document.__dict__.pop(name, None)
+    return document
+
+
+def _pieces(text: str, start: int, end: int):
+    """The block's text without surrounding blanks, split at blank lines."""
+    cursor = start
+    for gap in [*_BLANK_LINE.finditer(text, start, end), None]:
+        stop = gap.start() if gap else end
+        chunk = text[cursor:stop]
+        stripped = chunk.strip()
+        if stripped:
+            left = cursor + len(chunk) - len(chunk.lstrip())
+            yield left, left + len(stripped)
+        if gap:
+            cursor = gap.end()
+
+
+def _explicit_parts(paragraphs: list[Paragraph], roles: dict[int, str]):
+    headline_index = next(i for i, role in roles.items() if role == "headline")
+    page_date = None
+    labels = {}
+    for paragraph in paragraphs:
+        index = paragraph.index
+        role = roles.get(index)
+        if role in ("headline", "byline", "page-date"):
+            labels[index] = role
+        elif index == headline_index or role == "dateline":
+            labels[index] = "body"
+        elif index < headline_index:
+            if PAGE_DATE.match(paragraph.text):
+                labels[index] = "page-date"
+            elif BYLINE.match(paragraph.text):
+                labels[index] = "byline"
+            else:
+                labels[index] = "chrome-candidate"
+        else:
+            labels[index] = "body"
+        if labels[index] == "page-date" and page_date is None:
+            page_date = index
+    relabelled = [
+        Paragraph(p.index, p.start, p.end, p.text, p.first_line, p.last_line, labels[p.index])
+        for p in paragraphs
+    ]
+    dateline = _dateline_from_roles(relabelled, roles) or _inferred_dateline(relabelled)
+    return (
+        relabelled[page_date] if page_date is not None else None,
+        relabelled[headline_index],
+        dateline,
+        relabelled,
+    )
+
+
+def _inferred_dateline(paragraphs: list[Paragraph]) -> Dateline | None:
+    """A dateline opening the first body paragraph, as document.py finds it in plain text."""
+    for paragraph in paragraphs:
+        if paragraph.role != "body":
+            continue
+        match = DATELINE.match(paragraph.text)
+        if match and (match["agency"] or match["date"] or match["place"].isupper()):
+            return Dateline(paragraph.index, paragraph.start, paragraph.start + match.end(),
+                            match["place"], match["region"], match["date"], match["agency"])
+        return None
+    return None
+
+
+def _dateline_from_roles(paragraphs: list[Paragraph], roles: dict[int, str]) -> Dateline | None:
+    """A dateline element: 'PLACE[, REGION][, Month Day] [(AGENCY)]', all of it the dateline."""
+    index = next((i for i, role in roles.items() if role == "dateline"), None)
+    if index is None:
+        return None
+    paragraph = paragraphs[index]
+    body = paragraph.text.rstrip(" .:–—-")
+    agency = _AGENCY.search(body)
+    if agency:
+        body = body[:agency.start()] + body[agency.end():]
+    parts = [part.strip() for part in body.split(",") if part.strip()]
+    if len(parts) > 2 and regex.fullmatch(r"\d{4}", parts[-1]):
+        parts.pop()  # the year after 'Jan. 7, 2024'
+    date = parts.pop() if len(parts) > 1 and _DAY_MONTH.fullmatch(parts[-1]) else None
+    place = parts[0] if parts else paragraph.text
+    region = parts[1] if len(parts) > 1 else None
+    return Dateline(index, paragraph.start, paragraph.end, place, region, date,
+                    agency["agency"] if agency else None)
+
+
+def _sentences(text: str, paragraphs: list[Paragraph], dateline: Dateline | None):
+    sentences = []
+    for p in paragraphs:
+        if p.role not in ("body", "headline"):
+            continue
+        begin = dateline.end if dateline and dateline.paragraph == p.index else p.start
+        for start, end in split_sentences(text[begin:p.end], begin):
+            sentences.append(Sentence(start, end, text[start:end], p.index))
+    return sentences
+
+
+def collect_blocks(element, block_names, roles, skip, runs, blocks, role=None) -> None:
+    """Text runs under ``element`` (``skip`` elements left out) grouped into blocks.
+
+    The innermost block element holds the text; inline elements (emphasis,
+    links, inline codes) belong to the block around them. ``roles`` names the
+    role of a block element (hl1: headline); a role is inherited by blocks inside.
+    """
+    pending: list[tuple[int, int]] = []
+
+    def flush():
+        if pending:
+            blocks.append(Block(pending[0][0], pending[-1][1], role))
+            runs.extend(pending)
+            pending.clear()
+
+    items = [(s, e, None) for s, e in element.runs] + [(c.start, 0, c) for c in element.children]
+    for start, end, child in sorted(items, key=lambda item: item[0]):
+        if child is None:
+            pending.append((start, end))
+        elif child.name in skip:
+            continue
+        elif child.name in block_names or _has_block(child, block_names):
+            flush()
+            collect_blocks(child, block_names, roles, skip, runs, blocks,
+                           roles.get(child.name, role))
+        else:
+            pending.extend(child.text_runs(skip))
+    flush()
+
+
+def _has_block(element, block_names) -> bool:
+    return any(c.name in block_names or _has_block(c, block_names) for c in element.children)

@@ -1,0 +1,107 @@
+"""XLIFF 1.2 and 2.x: every target is copy; sources feed the bilingual rules.
+
+Targets become the story's paragraphs (one block each). Each segment's source
+text, languages, inline codes and target span go to ``meta["segments"]`` for
+the rules in the ``bilingual`` category.
+"""
+
+from __future__ import annotations
+
+import html
+
+from .masking import keep
+from .structure import Block, collect_blocks
+from .xmlscan import parse
+
+# Inline codes whose content is native markup, not text (1.2: ph, bpt, ept, it, sub).
+SKIP = frozenset("ph bpt ept it sub".split())
+# Inline codes: an element name and its id make the code's identity.
+CODES = frozenset("g x bx ex ph bpt ept it pc sc ec".split())
+UNITS = ("trans-unit", "segment")
+
+
+def mask(text: str, name: str = "<xliff>"):
+    root = parse(text, name)
+    runs: list[tuple[int, int]] = []
+    blocks: list[Block] = []
+    segments = []
+    version = root.attrs.get("version", ("", 0))[0]
+    document_source = root.attrs.get("srcLang", ("", 0))[0]
+    document_target = root.attrs.get("trgLang", ("", 0))[0]
+    for file in root.find_all("file"):
+        source_lang = file.attrs.get("source-language", (document_source, 0))[0]
+        target_lang = file.attrs.get("target-language", (document_target, 0))[0]
+        for unit in _units(file):
+            source = _child(unit, "source")
+            target = _child(unit, "target")
+            if source is None:
+                continue
+            segment = {
+                "id": unit.attrs.get("id", ("", 0))[0],
+                "source": _plain(text, source),
+                "source_lang": source_lang,
+                "target_lang": target_lang,
+                "source_codes": _codes(source),
+                "anchor": source.start,
+                "target_tag": target.start if target is not None else None,
+                "target_span": None,
+                "target_codes": _codes(target) if target is not None else [],
+            }
+            if target is not None:
+                before = len(blocks)
+                collect_blocks(target, (), {}, SKIP, runs, blocks)
+                if len(blocks) > before:
+                    segment["target_span"] = (blocks[-1].start, blocks[-1].end)
+            segments.append(segment)
+    masked, spans = keep(text, sorted(runs))
+    spans = _split(spans, [s["anchor"] for s in segments] + [
+        s["target_tag"] for s in segments if s["target_tag"] is not None])
+    meta = {"format": "xliff", "xliff_version": version, "blocks": blocks, "segments": segments}
+    return masked, spans, meta
+
+
+def _units(file):
+    """1.2 trans-units, or 2.x segments (a unit holds one or more)."""
+    for unit in file.find_all("trans-unit"):
+        yield unit
+    for unit in file.find_all("segment"):
+        yield unit
+
+
+def _child(element, name):
+    return next((c for c in element.children if c.name == name), None)
+
+
+def _plain(text: str, element) -> str:
+    """The element's text with inline codes dropped and references decoded."""
+    return html.unescape("".join(text[s:e] for s, e in element.text_runs(SKIP)))
+
+
+def _codes(element) -> list[tuple[str, str]]:
+    """(name, id) of each inline code, in order."""
+    found = []
+    for child in element.children:
+        if child.name in CODES:
+            ref = child.attrs.get("id") or child.attrs.get("startRef") or child.attrs.get("rid")
+            found.append((child.name, ref[0] if ref else ""))
+        if child.name not in SKIP:
+            found.extend(_codes(child))
+    return found
+
+
+def _split(spans: list[tuple[int, int]], anchors: list[int]) -> list[tuple[int, int]]:
+    """Split masked spans at anchors, so a one-character hit there is not masked.
+
+    The engine drops a hit inside a masked span, but not one starting exactly
+    where a masked span starts: the bilingual rules point at a unit's
+    ``<source>`` or ``<target>`` tag this way when there is no target text.
+    """
+    cuts = sorted(set(anchors))
+    result = []
+    for start, end in spans:
+        for cut in cuts:
+            if start < cut < end:
+                result.append((start, cut))
+                start = cut
+        result.append((start, end))
+    return result
