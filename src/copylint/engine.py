@@ -17,10 +17,13 @@ from .document import Document
 from .finding import Finding, Hit, Severity
 from .registry import build_registry
 from .rule import Rule
+from .source import InputError
 from . import suppress
 
 CONTEXT_LIMIT = 500
 UNUSED_SUPPRESSION = "meta/unused-suppression"
+# The `languagetool:` config section is this rule's options.
+LANGUAGETOOL_RULE = "grammar/languagetool"
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,8 @@ class Linter:
     def _activate(self, rule: Rule) -> ActiveRule:
         severity = rule.severity
         options = dict(rule.options)
+        if rule.id == LANGUAGETOOL_RULE:
+            options.update(self.config.languagetool)
         for code in sorted(self.config.rules, key=lambda c: _match_length(c, rule)):
             if _match_length(code, rule):
                 settings = self.config.rules[code]
@@ -157,12 +162,14 @@ class Linter:
         for item in active:
             try:
                 hits = list(item.rule.check(document, item.options))
+            except InputError:
+                raise  # a rule that cannot do its job for this file (e.g. a required server)
             except Exception as exc:  # a plugin bug must not hide other findings
                 raise RuleCrash(
                     f"{document.path}: rule {item.rule.id} failed: {type(exc).__name__}: {exc}"
                 ) from exc
             for hit in hits:
-                if document.is_masked(hit.start, hit.end - 1 if hit.end > hit.start else hit.end):
+                if document.is_masked(hit.start, max(hit.end, hit.start + 1)):
                     continue
                 findings.add(_finding(document, item, hit))
         directives = list(directives)
@@ -207,7 +214,7 @@ def _finding(document: Document, item: ActiveRule, hit: Hit) -> Finding:
         end_line=end_line,
         end_column=end_column + 1,
         rule=hit.rule if hit.rule and hit.rule.startswith(item.rule.category + "/") else item.rule.id,
-        severity=item.severity,
+        severity=hit.severity or item.severity,
         message=hit.message,
         suggestion=hit.suggestion,
         context=context,

@@ -41,6 +41,9 @@ class Hit:
     # A rule that wraps another checker (LanguageTool) names the sub-rule here,
     # e.g. "grammar/MORFOLOGIK_RULE_EN_US"; it must share the rule's category.
     rule: str | None = None
+    # Such a wrapper may also map the checker's own issue types to severities;
+    # None: the rule's (configured) severity.
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True, order=True)

@@ -8,17 +8,8 @@ silent, and imports nothing, unless a server url or a local install is configure
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..finding import Hit, Severity
 from ..rule import Rule
-
-
-@dataclass(frozen=True)
-class GrammarHit(Hit):
-    """A hit that carries LanguageTool's issue type as a copylint severity."""
-
-    severity: Severity | None = None
 
 
 def _defaults() -> dict:
@@ -78,7 +69,7 @@ class LanguageToolRule(Rule):
                 message = match["message"]
                 if len(replacements) > 1:
                     message += f" (or: {', '.join(replacements[1:4])})"
-                yield GrammarHit(
+                yield Hit(
                     unit.start + match["start"],
                     unit.start + max(match["end"], match["start"] + 1),
                     message,
