@@ -1,4 +1,4 @@
-"""The ``copylint`` command: check, rules, explain, eval.
+"""The ``copylint`` command: check, rules, explain, eval, serve.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 something is; 2 usage,
 config or input errors (every other file is still linted and reported).
@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="print counts per rule")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--quiet", "-q", action="store_true", help="print nothing when there are no findings")
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true",
+                        help="apply the safe fixes of fixable rules to the files, then report what is left")
+    fixing.add_argument("--diff", action="store_true",
+                        help="print the safe fixes as a unified diff and write nothing (exit 1 if any)")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -69,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     from . import evaluate as evaluate_module
 
     evaluate_module.add_arguments(evaluate)
+
+    serve = sub.add_parser("serve", help="a local web page where editors paste or upload a story")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
+    serve.add_argument("--config", metavar="FILE", help="config file (default: found upward from here)")
+    serve.add_argument("--isolated", action="store_true", help="ignore every config file")
     return parser
 
 
@@ -119,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
             return _rules(args, config)
         if args.command == "explain":
             return _explain(args, config)
+        if args.command == "serve":
+            from . import serve
+
+            return serve.run(args, config)
         from . import evaluate
 
         return evaluate.run(args, config)
@@ -131,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+FORMATS_WITH_SOURCES = ("html",)
+
+
 def _check(args, config) -> int:
     from .engine import Linter, RuleCrash
     from .finding import Severity
@@ -138,12 +156,22 @@ def _check(args, config) -> int:
     from .paths import collect_paths
     from .source import InputError, read_path, read_stdin
 
+    if (args.fix or args.diff) and args.write_baseline:
+        raise UsageError("--fix and --diff cannot be combined with --write-baseline")
     if args.stdin_filename and "-" not in args.paths:
         args.paths.append("-")
+    fmt = args.format or "text"
+    known = None
+    if args.baseline and not args.write_baseline:
+        from .baseline import load_baseline
+
+        known = load_baseline(Path(args.baseline))
     linter = Linter(config)
+    fixer = _Fixer(linter, args) if args.fix or args.diff else None
     errors: list[str] = []
     findings = []
     files: list[str] = []
+    sources: dict[str, str] = {}
     targets, missing = collect_paths(args.paths or ["."], config)
     errors.extend(missing)
     for target in targets:
@@ -152,8 +180,23 @@ def _check(args, config) -> int:
             text = read_stdin(name, config.max_file_size) if target == "-" else read_path(
                 target, config.max_file_size
             )
-            findings.extend(linter.lint_text(text, name, input_format=args.input_format))
+
+            def lint(source: str, name=name) -> list:
+                return linter.lint_text(source, name, input_format=args.input_format)
+
+            keep = None
+            if known is not None:
+                from .baseline import filter_new
+
+                keep = lambda found: filter_new(found, known)  # noqa: E731
+            if fixer is None:
+                found = lint(text) if keep is None else keep(lint(text))
+            else:
+                text, found = fixer.run(target, name, text, lint, keep)
+            findings.extend(found)
             files.append(name)
+            if fmt in FORMATS_WITH_SOURCES:
+                sources[name] = text
         except (InputError, RuleCrash) as exc:
             errors.append(str(exc))
     for message in errors:
@@ -166,21 +209,22 @@ def _check(args, config) -> int:
         print(f"copylint: wrote {count} baseline entries for {len(findings)} findings to "
               f"{args.write_baseline}", file=sys.stderr)
         return EXIT_ERROR if errors else EXIT_CLEAN
-    if args.baseline:
-        from .baseline import filter_new, load_baseline
-
-        findings = filter_new(findings, load_baseline(Path(args.baseline)))
+    if fixer is not None:
+        print(f"copylint: {fixer.summary()}", file=sys.stderr)
+        if args.diff:
+            return EXIT_ERROR if errors else (EXIT_FINDINGS if fixer.changed else EXIT_CLEAN)
 
     findings.sort()
-    fmt = args.format or "text"
     to_terminal = args.output is None and sys.stdout.isatty()
     color = args.color == "always" or (
         args.color == "auto" and to_terminal and fmt == "text" and not os.environ.get("NO_COLOR")
     )
     report = Report(findings, files, errors, linter.registry.rules, color=color,
-                    statistics=args.statistics, tool_version=__version__)
+                    statistics=args.statistics, tool_version=__version__, sources=sources)
     if not (args.quiet and not findings and fmt == "text"):
-        _write(render(fmt, report), args.output)
+        # `--fix` on stdin prints the fixed text on stdout, so the report goes to stderr.
+        to_stderr = args.fix and "-" in targets and args.output is None
+        _write(render(fmt, report), args.output, sys.stderr if to_stderr else sys.stdout)
 
     if errors:
         return EXIT_ERROR
@@ -191,10 +235,58 @@ def _check(args, config) -> int:
     return EXIT_CLEAN
 
 
-def _write(text: str, output: str | None) -> None:
+class _Fixer:
+    """`--fix` writes each fixed file (stdin: prints it); `--diff` prints the diff."""
+
+    def __init__(self, linter, args):
+        self.rules = linter.registry.rules
+        self.diff = args.diff
+        self.changed: list[str] = []
+        self.applied = 0
+
+    def fixable(self, rule_id: str) -> bool:
+        rule = self.rules.get(rule_id)
+        return bool(rule is not None and rule.fixable)
+
+    def run(self, target, name: str, text: str, lint, keep) -> tuple[str, list]:
+        """Fix one file; returns its (fixed) text and the findings left."""
+        from .fix import fix_text, has_bom, unified_diff, write_atomic
+
+        result = fix_text(text, lint, self.fixable, keep)
+        if result.text != text:
+            self.changed.append(name)
+            self.applied += result.applied
+        if self.diff:
+            if result.text != text:
+                sys.stdout.write(unified_diff(text, result.text, name))
+                sys.stdout.flush()
+            return text, result.findings
+        if target == "-":
+            sys.stdout.write(result.text)
+            sys.stdout.flush()
+        elif result.text != text:
+            try:
+                write_atomic(target, result.text, has_bom(target))
+            except OSError as exc:
+                from .source import InputError
+
+                raise InputError(f"{name}: cannot write the fixed file: {exc.strerror or exc}") from None
+        return result.text, result.findings
+
+    def summary(self) -> str:
+        files = len(self.changed)
+        fixes = f"{self.applied} fix{'es' if self.applied != 1 else ''}"
+        where = f"{files} file{'s' if files != 1 else ''}"
+        if self.diff:
+            return f"{fixes} would be applied to {where}" if files else "no fixes to apply"
+        return f"applied {fixes} to {where}" if files else "nothing to fix"
+
+
+def _write(text: str, output: str | None, stream=None) -> None:
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        stream = stream or sys.stdout
+        stream.write(text)
+        stream.flush()
         return
     path = Path(output)
     try:

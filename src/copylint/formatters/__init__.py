@@ -16,6 +16,7 @@ FORMATS = {
     "github": "github",
     "sarif": "sarif",
     "junit": "junit",
+    "html": "html",
 }
 
 
@@ -30,6 +31,9 @@ class Report:
     color: bool = False
     statistics: bool = False
     tool_version: str = ""
+    # path -> full text of each linted file; filled only for formats that show the
+    # documents themselves (html), so the other formats keep no copies.
+    sources: dict = field(default_factory=dict)
 
     def counts_by_severity(self) -> Counter:
         return Counter(str(f.severity) for f in self.findings)
