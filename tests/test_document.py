@@ -89,3 +89,10 @@ def test_one_paragraph_per_line_layout():
 def test_empty_document():
     doc = Document.from_text("")
     assert doc.paragraphs == [] and doc.sentences == [] and doc.headline is None
+
+
+def test_masked_lookup_handles_nested_and_adjacent_spans():
+    doc = Document.from_text("a" * 50, masked=[(5, 30), (10, 12), (31, 33)])
+    assert doc.is_masked_at(5) and doc.is_masked_at(29) and doc.is_masked_at(11)
+    assert not doc.is_masked_at(30) and not doc.is_masked_at(4) and not doc.is_masked_at(33)
+    assert doc.is_masked(0, 6) and doc.is_masked(29, 40) and not doc.is_masked(33, 50)

@@ -180,7 +180,32 @@ class Document:
         return None
 
     def is_masked(self, start: int, end: int) -> bool:
-        return any(m_start < end and start < m_end for m_start, m_end in self.masked)
+        """Whether any character of [start, end) is non-prose (markup, comments...)."""
+        index = bisect.bisect_right(self._masked_starts, end - 1) - 1
+        while index >= 0:
+            m_start, m_end = self.masked[index]
+            if m_end > start:
+                return True
+            if self._masked_reach[index] <= start:
+                return False
+            index -= 1
+        return False
+
+    def is_masked_at(self, offset: int) -> bool:
+        return self.is_masked(offset, offset + 1)
+
+    @cached_property
+    def _masked_starts(self) -> list[int]:
+        return [m_start for m_start, _ in self.masked]
+
+    @cached_property
+    def _masked_reach(self) -> list[int]:
+        """Furthest end of any masked span up to each index (spans may nest)."""
+        reach, furthest = [], -1
+        for _, m_end in self.masked:
+            furthest = max(furthest, m_end)
+            reach.append(furthest)
+        return reach
 
     # -- views rules share ------------------------------------------------
     @cached_property

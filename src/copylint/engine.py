@@ -169,8 +169,10 @@ class Linter:
                     f"{document.path}: rule {item.rule.id} failed: {type(exc).__name__}: {exc}"
                 ) from exc
             for hit in hits:
-                if document.is_masked(hit.start, max(hit.end, hit.start + 1)):
-                    continue
+                if not item.rule.points_into_markup and (
+                    document.is_masked_at(hit.start) or document.is_masked_at(max(hit.end, hit.start + 1) - 1)
+                ):
+                    continue  # a span must start and end in prose (it may cross inline markup)
                 findings.add(_finding(document, item, hit))
         directives = list(directives)
         result = suppress.apply(sorted(findings), directives)

@@ -199,8 +199,12 @@ def scope_units(document, scope: str) -> list[tuple[int, int]]:
 
 
 def _scope_units(document, scope: str) -> list[tuple[int, int]]:
-    if scope == "line":
-        return [(line.start, line.end) for line in document.lines if line.text.strip()]
+    if scope == "line":  # without leading and trailing blanks (or masked markup)
+        return [
+            (line.start + len(line.text) - len(line.text.lstrip()), line.start + len(line.text.rstrip()))
+            for line in document.lines
+            if line.text.strip()
+        ]
     if scope == "sentence":
         return [(s.start, s.end) for s in document.sentences]
     if scope == "paragraph":

@@ -46,6 +46,9 @@ class Rule:
     # Source languages whose translations this rule is for; empty: any. Config
     # `source-languages` switches off rules for other languages.
     source_languages: ClassVar[tuple[str, ...]] = ()
+    # Rules about a file's structure (an empty XLIFF target) may point at markup;
+    # other hits must start and end in prose.
+    points_into_markup: ClassVar[bool] = False
 
     @property
     def category(self) -> str:

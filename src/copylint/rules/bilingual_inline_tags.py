@@ -11,6 +11,7 @@ from .bilingual_common import segments, target_text
 
 class InlineTags(Rule):
     id = "bilingual/inline-tags"
+    points_into_markup = True  # a lost inline code is reported at the tag it lost
     severity = Severity.WARNING
     description = "An inline code (link, bold, placeholder) of the source is missing in the target."
     rationale = (

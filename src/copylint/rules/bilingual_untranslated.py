@@ -13,6 +13,7 @@ _WORDS = regex.compile(r"\p{L}{2,}")
 
 class Untranslated(Rule):
     id = "bilingual/untranslated"
+    points_into_markup = True  # a missing target is reported at its <target> or <source> tag
     severity = Severity.ERROR
     description = "A segment's target is empty, missing, or identical to its source."
     rationale = (
