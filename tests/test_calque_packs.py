@@ -1,10 +1,13 @@
 """Lint the calque packs the way codespell lints its dictionaries.
 
-Every pack loads and declares its source language; no phrase is listed twice in a
-pack or across packs of one language; every pattern compiles; every rule's bad
-example is reported and its good example is not; applying a rule's suggestion to
-its bad example leaves nothing for that rule to report (a suggestion must never
-match its own rule); and ``source-languages`` gates the packs.
+Every pack loads and declares its source language(s): one pack per language for
+the calques only that language produces (``calque/<lang>-...``), and
+``calque-shared.yaml`` for those several share (one rule each, ``calque/<name>``,
+two or more languages). No phrase is listed twice for one language; every pattern
+compiles; every rule's bad example is reported and its good example is not; no
+English span draws two calque findings with every pack on; applying a rule's
+suggestion to its bad example leaves nothing for that rule to report (a suggestion
+must never match its own rule); and ``source-languages`` gates every rule.
 """
 
 from __future__ import annotations
@@ -36,20 +39,37 @@ def _lint(text: str, rule_id: str):
     return [f for f in _linter(select=[rule_id]).lint_text(text) if f.rule == rule_id]
 
 
-def test_one_pack_per_language():
-    assert {p.source_languages[0] for p in PACKS.values()} == LANGUAGES
-    assert len(PACKS) == len(LANGUAGES)
+SHARED = "calque-shared.yaml"
+LANGUAGE_PACKS = {name: pack for name, pack in PACKS.items() if name != SHARED}
 
 
-@pytest.mark.parametrize("name", sorted(PACKS))
-def test_pack_declares_its_language(name):
+def test_one_pack_per_language_and_a_shared_pack():
+    assert SHARED in PACKS
+    assert sorted(p.source_languages for p in LANGUAGE_PACKS.values()) == [
+        (lang,) for lang in sorted(LANGUAGES - {"pt"})
+    ]
+    assert set(PACKS[SHARED].source_languages) == LANGUAGES
+    assert {lang for rule in RULES for lang in rule.source_languages} == LANGUAGES
+
+
+@pytest.mark.parametrize("name", sorted(LANGUAGE_PACKS))
+def test_language_pack_declares_its_language(name):
     pack = PACKS[name]
-    assert pack.source_languages[0] in LANGUAGES
-    assert name == f"calque-{pack.source_languages[0]}.yaml"
-    assert pack.name == f"calque-{pack.source_languages[0]}"
+    (lang,) = pack.source_languages
+    assert lang in LANGUAGES
+    assert name == f"calque-{lang}.yaml" and pack.name == f"calque-{lang}"
     for rule in pack.rules:
-        assert rule.id.startswith(f"calque/{pack.source_languages[0]}-"), rule.id
-        assert rule.source_languages[0] == pack.source_languages[0]
+        assert rule.id.startswith(f"calque/{lang}-"), rule.id
+        assert rule.source_languages == (lang,)
+
+
+@pytest.mark.parametrize("rule", PACKS[SHARED].rules, ids=lambda r: r.id)
+def test_shared_rule_serves_several_languages(rule):
+    assert len(rule.source_languages) >= 2, rule.id
+    assert set(rule.source_languages) <= LANGUAGES
+    assert len(set(rule.source_languages)) == len(rule.source_languages)
+    prefix = rule.id.split("/")[1].split("-")[0]
+    assert prefix not in LANGUAGES, f"{rule.id}: shared rules carry no language prefix"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
@@ -71,13 +91,14 @@ def test_patterns_compile(rule):
 
 
 def test_no_duplicate_phrases_within_a_language():
+    """A phrase or pattern listed twice for one language is a copy-paste twin."""
     seen: dict[tuple[str, str], str] = {}
     duplicates = []
-    for pack in PACKS.values():
-        for rule in pack.rules:
-            for pattern in rule.phrases + rule.regexes:
-                key = (pack.source_languages[0], pattern.text.lower())
-                if key in seen:
+    for rule in RULES:
+        for pattern in rule.phrases + rule.regexes:
+            for lang in rule.source_languages:
+                key = (lang, pattern.text.lower())
+                if key in seen and seen[key] != rule.id:
                     duplicates.append(f"{pattern.text!r} in {seen[key]} and {rule.id}")
                 seen[key] = rule.id
     assert not duplicates
@@ -92,7 +113,7 @@ def test_bad_example_is_reported_and_good_is_not(rule):
 @pytest.mark.parametrize("rule", [r for r in RULES if r.kind == "substitution"], ids=lambda r: r.id)
 def test_suggestion_does_not_match_its_own_rule(rule):
     findings = _lint(rule.bad_example, rule.id)
-    assert all(f.suggestion for f in findings)
+    assert all(f.suggestion and "\\" not in f.suggestion for f in findings), [f.suggestion for f in findings]
     text = rule.bad_example
     for finding in sorted(findings, key=lambda f: f.column, reverse=True):
         start, end = finding.column - 1, finding.end_column - 1
@@ -108,22 +129,48 @@ def _calque_rules(findings):
     return {f.rule for f in findings if f.rule.startswith("calque/")}
 
 
+def _overlapping(findings):
+    spans = sorted((f.line, f.column, f.end_line, f.end_column, f.rule) for f in findings)
+    return [(a, b) for a, b in zip(spans, spans[1:]) if (b[0], b[1]) < (a[2], a[3])]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_each_calque_is_reported_once_with_every_pack_on(rule):
+    """Default configuration (every source language): the bad example's calques
+    each draw exactly one finding; twins across packs would report them twice."""
+    findings = [f for f in _linter(select=["calque"]).lint_text(rule.bad_example)
+                if f.rule.startswith("calque/")]
+    assert any(f.rule == rule.id for f in findings)
+    assert not _overlapping(findings), _overlapping(findings)
+
+
 def test_source_languages_gate_the_packs():
     es_rule = "calque/es-always-according-to"
+    shared = "calque/in-the-frame-of"
     text = "Two officers died, always according to the police, and aid was announced in the frame of the plan.\n"
     only_fr = _linter(select=["calque"], **{"source-languages": ["fr"]})
-    assert not any("es" in a.rule.source_languages and "fr" not in a.rule.source_languages
-                   for a in only_fr.active)
-    assert {lang for a in only_fr.active for lang in a.rule.source_languages} >= {"fr"}
+    assert all("fr" in a.rule.source_languages for a in only_fr.active)
     found = _calque_rules(only_fr.lint_text(text))
-    assert es_rule not in found and "calque/fr-in-the-frame-of" in found
+    assert es_rule not in found and shared in found
     everything = _linter(select=["calque"], **{"source-languages": []})
     assert {lang for a in everything.active for lang in a.rule.source_languages} == LANGUAGES
-    assert es_rule in _calque_rules(everything.lint_text(text))
+    assert {es_rule, shared} <= _calque_rules(everything.lint_text(text))
     unset = _linter(select=["calque"])
-    assert {a.rule.source_languages[0] for a in unset.active} == LANGUAGES
-    spanish = _linter(select=["calque"], **{"source-languages": ["es", "pt"]})
-    assert {a.rule.source_languages[0] for a in spanish.active} == {"es", "pt"}
+    assert {a.rule.id for a in unset.active} == {r.id for r in RULES}
+    iberian = _linter(select=["calque"], **{"source-languages": ["es", "pt"]})
+    assert all({"es", "pt"} & set(a.rule.source_languages) for a in iberian.active)
+    assert "calque/count-with" in {a.rule.id for a in iberian.active}
+    assert not {"calque/fr-it-is-question-of", "calque/de-chef-head"} & {a.rule.id for a in iberian.active}
+
+
+def test_shared_rule_is_gated_by_its_own_languages():
+    """A shared rule serves only the languages it lists: 'the also' (Spanish and
+    Portuguese) is off for German copy, 'in the frame of' (all five) stays on."""
+    text = "The bill was presented by the also former minister Ana Ruiz in the frame of the reform.\n"
+    german = _calque_rules(_linter(select=["calque"], **{"source-languages": ["de"]}).lint_text(text))
+    portuguese = _calque_rules(_linter(select=["calque"], **{"source-languages": ["pt"]}).lint_text(text))
+    assert german == {"calque/in-the-frame-of"}
+    assert portuguese == {"calque/in-the-frame-of", "calque/the-also"}
 
 
 CLEAN_STORIES = sorted((ROOT / "tests" / "data_calque").glob("clean-*.txt"))
