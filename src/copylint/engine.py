@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .config import Config, ConfigError, config_from_mapping, matches_any
@@ -31,6 +31,29 @@ class ActiveRule:
     rule: Rule
     severity: Severity
     options: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The rules for one file: pack rules run pack by pack (one scan each), the
+    others one by one."""
+
+    rules: tuple[ActiveRule, ...]
+    singles: tuple[ActiveRule, ...]
+    packs: tuple[tuple[Any, dict[str, ActiveRule]], ...]
+
+    @classmethod
+    def of(cls, rules: tuple[ActiveRule, ...]) -> Plan:
+        from .packs import PackRule
+
+        singles, packs = [], {}
+        for item in rules:
+            pack = item.rule.pack if isinstance(item.rule, PackRule) else None
+            if pack is None:
+                singles.append(item)
+            else:
+                packs.setdefault(pack, {})[item.rule.id] = item
+        return cls(rules, tuple(singles), tuple(packs.items()))
 
 
 class RuleCrash(Exception):
@@ -134,8 +157,11 @@ class Linter:
                 options.update({k: v for k, v in settings.items() if k != "severity"})
         return ActiveRule(rule, severity, options)
 
-    @lru_cache(maxsize=1024)
     def rules_for(self, path: str) -> tuple[ActiveRule, ...]:
+        return self.plan_for(path).rules
+
+    @lru_cache(maxsize=1024)
+    def plan_for(self, path: str) -> Plan:
         ignored = [
             code
             for glob, codes in self.config.per_file_ignores.items()
@@ -143,8 +169,12 @@ class Linter:
             for code in codes
         ]
         if not ignored:
-            return tuple(self.active)
-        return tuple(a for a in self.active if not any(_match_length(c, a.rule) for c in ignored))
+            return self._full_plan
+        return Plan.of(tuple(a for a in self.active if not any(_match_length(c, a.rule) for c in ignored)))
+
+    @cached_property
+    def _full_plan(self) -> Plan:
+        return Plan.of(tuple(self.active))
 
     # -- running ---------------------------------------------------------
     def lint_text(self, text: str, path: str = "<text>", input_format: str | None = None):
@@ -157,17 +187,10 @@ class Linter:
         return self.lint_document(document, directives=suppress.parse_directives(text))
 
     def lint_document(self, document: Document, directives=()) -> list[Finding]:
-        active = self.rules_for(document.path)
+        plan = self.plan_for(document.path)
+        active = plan.rules
         findings: set[Finding] = set()
-        for item in active:
-            try:
-                hits = list(item.rule.check(document, item.options))
-            except InputError:
-                raise  # a rule that cannot do its job for this file (e.g. a required server)
-            except Exception as exc:  # a plugin bug must not hide other findings
-                raise RuleCrash(
-                    f"{document.path}: rule {item.rule.id} failed: {type(exc).__name__}: {exc}"
-                ) from exc
+        for item, hits in self._hits(document, plan):
             for hit in hits:
                 if not item.rule.points_into_markup and (
                     document.is_masked_at(hit.start) or document.is_masked_at(max(hit.end, hit.start + 1) - 1)
@@ -183,6 +206,27 @@ class Linter:
             ):
                 result.append(_unused_finding(document.path, directive, reason, reporter.severity))
         return sorted(result)
+
+
+    @staticmethod
+    def _hits(document: Document, plan: Plan):
+        """(active rule, its hits) for every rule that may have any."""
+        item = None
+        try:
+            for item in plan.singles:
+                yield item, list(item.rule.check(document, item.options))
+            for pack, items in plan.packs:
+                item = None
+                for rule, hits in pack.hits(document, items):
+                    item = items[rule.id]
+                    yield item, hits
+        except InputError:
+            raise  # a rule that cannot do its job for this file (e.g. a required server)
+        except Exception as exc:  # a plugin bug must not hide other findings
+            name = item.rule.id if item is not None else "a rule pack"
+            raise RuleCrash(
+                f"{document.path}: rule {name} failed: {type(exc).__name__}: {exc}"
+            ) from exc
 
 
 def _same_type(default: Any, value: Any) -> bool:

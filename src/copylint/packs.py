@@ -352,6 +352,17 @@ class Pack:
                 automata[case_sensitive] = automaton
         return automata
 
+    def hits(self, document, rule_ids) -> Iterator[tuple[PackRule, list[Hit]]]:
+        """Hits of the pack's rules named in ``rule_ids``, running only the rules
+        that one phrase scan and one trigger scan show can match."""
+        phrases = self._phrase_scan(document)
+        for rule in self.rules:
+            if rule.id not in rule_ids:
+                continue
+            maybe_regex = bool(rule.regexes) and self.trigger_positions(document, rule) != []
+            if maybe_regex or rule.id in phrases:
+                yield rule, list(rule.check(document, rule.options))
+
     def trigger_positions(self, document, rule: PackRule) -> list[int] | None:
         """Where ``rule``'s trigger literals occur (one scan per pack and document);
         None when the rule has no trigger literals and must scan everything."""
@@ -395,12 +406,15 @@ class Pack:
 
     def phrase_matches(self, document, rule: PackRule) -> list[tuple[int, int, Pattern]]:
         """Matches of ``rule``'s phrases; the pack's whole scan is done once per document."""
+        return self._phrase_scan(document).get(rule.id, [])
+
+    def _phrase_scan(self, document) -> dict[str, list]:
         cache_key = ("_pack", self.path)
         by_rule = document.meta.get(cache_key)
         if by_rule is None:
             by_rule = self._scan(document)
             document.meta[cache_key] = by_rule
-        return by_rule.get(rule.id, [])
+        return by_rule
 
     def _scan(self, document) -> dict[str, list]:
         if self._automata is None:
