@@ -190,7 +190,7 @@ def _page(text: str = "", filename: str = "", report=None, notice: str = "") -> 
     parts = [
         "<header class=\"top\"><h1>copylint</h1><p class=\"summary-line\">Paste a story or choose a "
         "file, then press <strong>Check</strong> to see its problems marked in the text.</p></header>",
-        "<main><form class=\"paste\" method=\"post\" action=\"/\" enctype=\"multipart/form-data\">",
+        "<section class=\"wrap\" aria-label=\"Check a story\"><form class=\"paste\" method=\"post\" action=\"/\" enctype=\"multipart/form-data\">",
     ]
     if notice:
         parts.append(f"<p class=\"notice\" role=\"alert\">{escape(notice)}</p>")
@@ -203,7 +203,7 @@ def _page(text: str = "", filename: str = "", report=None, notice: str = "") -> 
         "<label for=\"file\">Or choose a file</label>"
         "<input type=\"file\" id=\"file\" name=\"file\" accept=\".txt,.md,.markdown,.html,.htm,.xml,text/*\">"
         f"<p class=\"hint\">UTF-8 text, up to {MAX_BODY // 1024 // 1024} MB. The text is checked by this server and not kept.</p>"
-        "<button type=\"submit\">Check</button></form></main>"
+        "<button type=\"submit\">Check</button></form></section>"
     )
     if report is not None:
         parts.append(report_body(report, heading=f"Report for {report.files[0]}"))

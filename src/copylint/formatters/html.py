@@ -21,7 +21,7 @@ CSS = """
 *{box-sizing:border-box}
 html{font-size:100%}
 body{margin:0;background:var(--paper);color:var(--ink);font:1.0625rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif}
-header.top,main{max-width:72rem;margin:0 auto;padding:0 1.25rem}
+header.top,main,.wrap{max-width:72rem;margin:0 auto;padding:0 1.25rem}
 header.top{padding-top:1rem}
 h1{font-size:1.75rem;margin:.5rem 0}
 h2{font-size:1.375rem;margin:2rem 0 .5rem}
@@ -335,15 +335,18 @@ def _tip(finding, ids, rules) -> str:
     return (f"<span class=\"tip\" role=\"tooltip\" id=\"tip-{ids[id(finding)]}\" "
             f"data-finding=\"{ids[id(finding)]}\" data-severity=\"{severity}\" "
             f"data-category=\"{escape(finding.category)}\">"
-            f"<span class=\"msg\">{escape(finding.message)}</span>"
+            f"<span class=\"msg\">{escape(finding.message)}</span> "
             f"<span class=\"meta\"><span class=\"badge {severity}\">{severity.capitalize()}</span> "
             f"<code>{escape(finding.rule)}</code>, line {finding.line}, column {finding.column}.{fixable}"
-            f"</span>{why}{_suggestion(finding)}</span>")
+            f"</span> {why}{_suggestion(finding)}</span>")
 
 
 def _suggestion(finding) -> str:
     if finding.suggestion is None:
         return ""
     if finding.suggestion == "":
-        return "<span class=\"fix\">Suggestion: delete it.</span>"
-    return f"<span class=\"fix\">Suggestion: <code>{escape(finding.suggestion)}</code></span>"
+        return " <span class=\"fix\">Suggestion: delete it.</span>"
+    if not finding.suggestion.strip():
+        return " <span class=\"fix\">Suggestion: one space.</span>" if finding.suggestion == " " else (
+            f" <span class=\"fix\">Suggestion: <code>{escape(repr(finding.suggestion))}</code></span>")
+    return f" <span class=\"fix\">Suggestion: <code>{escape(finding.suggestion)}</code></span>"
