@@ -59,8 +59,9 @@ def describe(finding, paint=_plain) -> list[str]:
         rows.append(f"    | {snippet}")
         rows.append(f"    | {' ' * indent}{paint(COLORS[severity], '^' * width)}")
     if finding.suggestion is not None:
-        rows.append(f"    = suggestion: {finding.suggestion!r}" if finding.suggestion == "" else
-                    f"    = suggestion: {finding.suggestion}")
+        blank = not finding.suggestion.strip()  # "" (delete) or a space must be visible
+        shown = f"“{finding.suggestion}”" if blank else finding.suggestion
+        rows.append(f"    = suggestion: {shown}")
     return rows
 
 
