@@ -96,3 +96,21 @@ def test_masked_lookup_handles_nested_and_adjacent_spans():
     assert doc.is_masked_at(5) and doc.is_masked_at(29) and doc.is_masked_at(11)
     assert not doc.is_masked_at(30) and not doc.is_masked_at(4) and not doc.is_masked_at(33)
     assert doc.is_masked(0, 6) and doc.is_masked(29, 40) and not doc.is_masked(33, 50)
+
+
+@pytest.mark.parametrize(
+    "lede, place, region, date, agency",
+    [
+        ("BERLIN, March 7 (dpa) - Talks resumed.", "BERLIN", None, "March 7", "dpa"),
+        ("Sabinas (Mexico), Aug 7 (EFE). - Rescuers worked.", "Sabinas", "Mexico", "Aug 7", "EFE"),
+        ("LONDON (Reuters) - Shares fell.", "LONDON", None, None, "Reuters"),
+        ("KYIV, Ukraine (AP) — Drones hit.", "KYIV", "Ukraine", None, "AP"),
+        ("Rio de Janeiro, 3 de marzo (EFE).- Rain fell.", "Rio de Janeiro", None, "3 de marzo", "EFE"),
+        ("PARIS — Workers struck.", "PARIS", None, None, None),
+    ],
+)
+def test_dateline_forms(lede, place, region, date, agency):
+    body = " Officials said more talks were planned for later in the week in the capital."
+    doc = Document.from_text(f"Headline for the story here\n\n{lede}{body}\n")
+    line = doc.dateline
+    assert (line.place, line.region, line.date, line.agency) == (place, region, date, agency)

@@ -40,9 +40,10 @@ _PLACE_WORD = r"\p{Lu}[\p{L}'’.\-]*"
 _PARTICLE = r"(?:de|da|do|del|dos|das|la|el|al|es|di|du|des|le|sur|am|an|upon)"
 DATELINE = regex.compile(
     rf"""^(?P<place>{_PLACE_WORD}(?:[ \-](?:{_PARTICLE}[ \-])?{_PLACE_WORD}){{0,3}})
+    (?:\s*\((?P<bracketed>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})\))?
     (?:,\s*(?P<region>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}}))??
     (?:,?\s+(?P<date>(?:(?:{MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:de\s+)?\p{{L}}+\.?)))?
-    (?:\s*\((?P<agency>[\p{{Lu}}][\p{{L}}\d .&/-]{{0,24}})\))?
+    (?:\s*\((?P<agency>\p{{L}}[\p{{L}}\d .&/-]{{0,24}})\))?
     \s*\.?\s*(?P<dash>[-–—]+|:)\s*""",
     regex.VERBOSE,
 )
@@ -348,15 +349,25 @@ def _find_story_parts(paragraphs: list[Paragraph]):
     for paragraph in paragraphs:
         if roles.get(paragraph.index) is None:
             match = DATELINE.match(paragraph.text)
-            if match and (match["agency"] or match["date"] or match["place"].isupper()):
+            if match is None:
+                continue
+            # "LONDON (Reuters) -": the bracket is the agency; "Sabinas (Mexico), Aug 7
+            # (EFE) -" (EFE style): it is the region.
+            region, agency = match["region"], match["agency"]
+            if match["bracketed"]:
+                if agency or match["date"]:
+                    region = region or match["bracketed"]
+                else:
+                    agency = match["bracketed"]
+            if agency or match["date"] or match["place"].isupper():
                 dateline = Dateline(
                     paragraph.index,
                     paragraph.start,
                     paragraph.start + match.end(),
                     match["place"],
-                    match["region"],
+                    region,
                     match["date"],
-                    match["agency"],
+                    agency,
                 )
                 break
 
