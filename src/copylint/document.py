@@ -139,13 +139,7 @@ class Document:
         lines = _split_lines(text)
         paragraphs = _split_paragraphs(text, lines)
         page_date, headline, dateline, paragraphs = _find_story_parts(paragraphs)
-        sentences = []
-        for p in paragraphs:
-            if p.role not in ("body", "headline"):
-                continue
-            begin = dateline.end if dateline and dateline.paragraph == p.index else p.start
-            for start, end in split_sentences(text[begin:p.end], begin):
-                sentences.append(Sentence(start, end, text[start:end], p.index))
+        sentences = story_sentences(text, paragraphs, dateline)
         return cls(
             path=path,
             text=text,
@@ -227,6 +221,18 @@ class Document:
     @cached_property
     def prose_paragraphs(self) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.role in ("body", "headline")]
+
+
+def story_sentences(text: str, paragraphs: list[Paragraph], dateline: Dateline | None) -> list[Sentence]:
+    """Sentences of the headline and body paragraphs; the dateline is not a sentence."""
+    sentences = []
+    for p in paragraphs:
+        if p.role not in ("body", "headline"):
+            continue
+        begin = dateline.end if dateline and dateline.paragraph == p.index else p.start
+        for start, end in split_sentences(text[begin:p.end], begin):
+            sentences.append(Sentence(start, end, text[start:end], p.index))
+    return sentences
 
 
 def normalize_newlines(text: str) -> str:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import regex
 
 from ..document import (
-    BYLINE, DATELINE, PAGE_DATE, Dateline, Document, Paragraph, Sentence, _find_story_parts,
+    BYLINE, DATELINE, PAGE_DATE, Dateline, Document, Paragraph, _find_story_parts,
+    story_sentences,
 )
-from ..segment import split_sentences
 
 _BLANK_LINE = regex.compile(r"\n[ \t]*\n\s*")
 _DAY_MONTH = regex.compile(
@@ -63,7 +63,7 @@ def apply_structure(document: Document, blocks: list[Block]) -> Document:
     document.headline = headline
     document.dateline = dateline
     document.page_date = found_date or page_date
-    document.sentences = _sentences(text, paragraphs, dateline)
+    document.sentences = story_sentences(text, paragraphs, dateline)
     for name in ("body", "words", "prose_paragraphs"):
         document.__dict__.pop(name, None)
     return document
@@ -149,17 +149,6 @@ def _dateline_from_roles(paragraphs: list[Paragraph], roles: dict[int, str]) -> 
     region = parts[1] if len(parts) > 1 else None
     return Dateline(index, paragraph.start, paragraph.end, place, region, date,
                     agency["agency"] if agency else None)
-
-
-def _sentences(text: str, paragraphs: list[Paragraph], dateline: Dateline | None):
-    sentences = []
-    for p in paragraphs:
-        if p.role not in ("body", "headline"):
-            continue
-        begin = dateline.end if dateline and dateline.paragraph == p.index else p.start
-        for start, end in split_sentences(text[begin:p.end], begin):
-            sentences.append(Sentence(start, end, text[start:end], p.index))
-    return sentences
 
 
 def collect_blocks(element, block_names, roles, skip, runs, blocks, role=None) -> None:
