@@ -32,9 +32,6 @@ def _wrap(seed: str, kind: str) -> str:
     return "\n".join(body) + tail + "\n"
 
 
-# Known gap: line-scoped pack rules anchored at '^' (boilerplate/related-link) do not
-# see a line whose start is a masked tag; the pack scopes need to skip leading blanks.
-@pytest.mark.xfail(strict=True, reason="line-anchored pack rules miss lines opened by a tag")
 @pytest.mark.parametrize("kind,suffix", [("html", ".html"), ("nitf", ".nitf"), ("newsml", ".xml")])
 def test_seed_wrapped_gives_the_plain_text_findings(seed_path, kind, suffix):
     seed = seed_path.read_text(encoding="utf-8")
