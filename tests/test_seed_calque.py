@@ -31,8 +31,10 @@ def test_seed_has_its_calque_on_line_15_only(seed_path, seed_expected):
     assert finding.suggestion == "according to"
 
 
-def test_seed_calque_is_spanish_only(seed_path):
-    """Gated by source language: found for es, not for fr."""
+def test_seed_calque_is_gated_by_source_language(seed_path):
+    """"Always according to" is Spanish "siempre según" (and its Romance twins
+    "toujours selon", "sempre secondo"), not German: found for es, not for de."""
     text = seed_path.read_text(encoding="utf-8")
-    assert _calque_findings(text, str(seed_path), **{"source-languages": ["es"]})
-    assert not _calque_findings(text, str(seed_path), **{"source-languages": ["fr"]})
+    (finding,) = _calque_findings(text, str(seed_path), **{"source-languages": ["es"]})
+    assert finding.rule == "calque/always-according-to"
+    assert not _calque_findings(text, str(seed_path), **{"source-languages": ["de"]})
