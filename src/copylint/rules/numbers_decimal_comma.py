@@ -23,6 +23,12 @@ _NUMBER = regex.compile(
 )
 
 
+def _written_with_point(text: str, whole: str, frac: str) -> bool:
+    """The story also writes the number with a point ('magnitude 6.8' and later '6,8')."""
+    return len(frac) <= 2 and regex.search(
+        rf"(?<![\d.,]){regex.escape(whole)}\.{frac}(?![\d]|[.,]\d)", text) is not None
+
+
 class DecimalComma(Rule):
     id = "numbers/decimal-comma"
     severity = Severity.WARNING
@@ -35,7 +41,9 @@ class DecimalComma(Rule):
         "million' as nonsense. Reported only where the comma cannot be a thousands "
         "separator: one or two digits after it followed by a unit or magnitude (%, "
         "percent, million, km ...), a currency sign before it, a leading zero ('0,7'), or "
-        "dots grouping the thousands before it ('1.234,5'). Lists ('1,2,3'), grouped "
+        "dots grouping the thousands before it ('1.234,5'), or the same number written "
+        "with a point elsewhere in the story ('magnitude 6.8' in the headline, '6,8' "
+        "below). Lists ('1,2,3'), grouped "
         "thousands ('3,000', '12,500') and bare pairs ('aged 5,6') stay silent."
     )
     bad_example = "Inflation rose to 8,4 % and the deficit reached 1,5 billion euros."
@@ -47,7 +55,8 @@ class DecimalComma(Rule):
             grouped = "." in whole
             if len(frac) > 2 and not (whole == "0" or grouped):
                 continue  # "3,000", "12,500": a thousands separator
-            if not (grouped or whole == "0" or match["unit"] or match["cur"]):
+            if not (grouped or whole == "0" or match["unit"] or match["cur"]
+                    or _written_with_point(document.text, whole, frac)):
                 continue
             start, end = match.start("int"), match.end("frac")
             fixed = whole.replace(".", ",") + "." + frac

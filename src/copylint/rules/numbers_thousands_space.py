@@ -1,0 +1,54 @@
+"""numbers/thousands-space: thousands grouped with spaces ("100 000 farmers") in English copy."""
+
+from __future__ import annotations
+
+import regex
+
+from ..finding import Hit, Severity
+from ..rule import Rule
+from .numbers_common import prose_matches
+
+# Spaces that French, Polish, Russian and ISO style put between digit groups.
+_GAP = "[ \u00a0\u202f\u2009]"
+# Groups of exactly three digits, the number followed by a lower-case word or a
+# percent sign: the noun it counts ("100 000 farmers", "2 500 000 euros").
+_NUMBER = regex.compile(
+    rf"(?<![\d.,:/\-]|\d{_GAP})(?P<num>[1-9]\d{{0,2}}(?:{_GAP}\d{{3}})+)(?!\d|[.,:/]\d)"
+    rf"(?={_GAP}?%|\s+(?P<word>\p{{Ll}}+))"
+)
+# "On March 3 200 people ..." is a missing comma, not grouping; so are dates.
+_MONTH_BEFORE = regex.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$"
+)
+
+
+class ThousandsSpace(Rule):
+    id = "numbers/thousands-space"
+    severity = Severity.WARNING
+    fixable = True
+    description = "Thousands grouped with spaces ('100 000 farmers') in English copy."
+    rationale = (
+        "French, Polish, Russian and ISO style group digits with a (thin) space, and machine "
+        "translation keeps it: '100 000 farmers', '2 500 000 euros'. English wire style "
+        "groups with commas, and a space splits the number in two at a line break. "
+        "Reported when the groups are of three digits and a lower-case word or a percent "
+        "sign follows; two groups or more ('1 200 000') always count, one group only when "
+        "it is rounded ('100 000', '4 500') so that two numbers that merely meet ('in "
+        "2023 450 jobs', 'March 3 200 people') stay silent."
+    )
+    bad_example = "More than 100 000 farmers blocked 2 500 000 tonnes of grain."
+    good_example = "More than 100,000 farmers blocked 2,500,000 tonnes of grain."
+
+    def check(self, document, options):
+        text = document.text
+        for match in prose_matches(document, _NUMBER):
+            number = match["num"]
+            groups = regex.split(_GAP, number)
+            if len(groups) == 2 and not groups[1].endswith("00"):
+                continue
+            if _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                continue
+            fixed = ",".join(groups)
+            yield Hit(match.start("num"), match.end("num"),
+                      f"'{number}' groups thousands with spaces; English uses commas: "
+                      f"'{fixed}'.", fixed)
