@@ -1,0 +1,36 @@
+"""typography/percent-space: a space between a number and the percent sign ("5 %")."""
+
+from __future__ import annotations
+
+import regex
+
+from ..finding import Hit, Severity
+from ..rule import Rule
+from .numbers_common import prose_matches
+
+# A digit, one space of any width, the sign: French, Spanish, German and ISO style.
+_SPACED = regex.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=%)")
+
+
+class PercentSpace(Rule):
+    id = "typography/percent-space"
+    # Info: many desks let it pass in translated copy; it is style, not an error of fact.
+    severity = Severity.INFO
+    fixable = True
+    description = "A space between a number and the percent sign ('5 %' for '5%')."
+    rationale = (
+        "French, Spanish, German and Italian typography put a (no-break) space before the "
+        "percent sign, and machine translation keeps it: 'below 5 %', '3,3 %'. English "
+        "wire style closes it up ('5%'), and the space lets the sign wrap to the next line "
+        "on its own. Only a single space right after a digit is reported; 'percent' "
+        "written out is left alone."
+    )
+    bad_example = "Approval fell to 5 % and inflation rose 3.2 %."
+    good_example = "Approval fell to 5% and inflation rose 3.2%."
+
+    def check(self, document, options):
+        if "%" not in document.text:
+            return
+        for match in prose_matches(document, _SPACED):
+            yield Hit(match.start(), match.end() + 1,
+                      "Space before the percent sign; write it closed up: '%'.", "%")
