@@ -1,0 +1,82 @@
+"""grammar/a-an: "a" before a vowel sound or "an" before a consonant ("a overwhelming")."""
+
+from __future__ import annotations
+
+import regex
+
+from ..finding import Hit, Severity
+from ..langid import profiles
+from ..packs import folded_text
+from ..rule import Rule
+
+# Cheap first pass over the lower-cased text: the article and the next word's first letter.
+_CANDIDATE = regex.compile(r"(?<![\w'’.\-])(?:a [aeiou]|an [b-df-hj-np-tv-z])")
+# The exact check on the original text. Only lower-case words, and capitalised ones
+# opening with A, E or I: names and acronyms ("an MP", "a Uruguayan", "an Oaxaca") are
+# read letter by letter or by sound and cannot be told from their spelling.
+_PAIR = regex.compile(
+    r"(?<![\w'’.\-])(?P<article>[Aa]n?)[ ](?P<word>(?:\p{Ll}|[AEI](?=\p{Ll}))[\p{Ll}\-’']*)"
+    r"(?![\p{L}\d])"
+)
+# Vowel letters read as a consonant: "a union", "a European", "a one-off", "a usual".
+_CONSONANT_SOUND = regex.compile(
+    r"(?:one(?:-|$)|once|eu|ewe|ufo|ubiqu|ukrain|ukulele|ugand|unanim|unif|union|unique|unis|"
+    r"unit|univers|unilateral|unicorn|unicameral|uniform|urin|ura|ure|uro|uru|usa|use|usi|usu|"
+    r"uten|uter|util|utopi|uvula)"
+)
+# Consonant letters read as a vowel ("an hour", "an honest"), letter names ("an x-ray")
+# and British "an historic".
+_VOWEL_SOUND = regex.compile(r"(?:hour|honest|honor|honour|heir|herb|histor|\p{Ll}-)")
+
+# Romance infinitives after the preposition "a" ("a avanzar", "a entrare", "a abrir").
+_FOREIGN_VERB = regex.compile(r"(?<=\p{L}{3})(?:ar|ir|are|ere|ire)$")
+
+
+class AAn(Rule):
+    id = "grammar/a-an"
+    severity = Severity.WARNING
+    fixable = True
+    description = "'a' before a vowel sound or 'an' before a consonant ('a overwhelming victory')."
+    rationale = (
+        "Machine translation and hurried rewrites leave the article of the word that was "
+        "there before: 'a overwhelming victory', 'an new law'. Only words whose spelling "
+        "settles the sound are checked: 'a union', 'a European', 'a one-day', 'a usual', "
+        "'an hour', 'an honest', 'an x-ray' are right and stay silent, and so are acronyms "
+        "and names not opening with A, E or I ('an MP', 'a U.S. envoy', 'an Uber', 'a "
+        "Uruguayan'). Sentences with foreign function words are skipped: Spanish 'va a "
+        "aprobar' and German 'an der Grenze' are not English articles."
+    )
+    bad_example = "Opposition leaders claimed a overwhelming victory in an new election."
+    good_example = "Opposition leaders claimed an overwhelming victory in a European union."
+
+    def check(self, document, options):
+        folded = folded_text(document)
+        if _CANDIDATE.search(folded) is None:
+            return
+        markers = profiles().markers
+        text = document.text
+        for sentence in document.sentences:
+            if _CANDIDATE.search(folded, sentence.start, sentence.end) is None:
+                continue
+            words = folded[sentence.start:sentence.end].split()
+            if sum(map(markers.__contains__, words)) >= 2:
+                continue  # a quotation or sentence in Spanish, Italian, German...
+            for match in _PAIR.finditer(text, sentence.start, sentence.end):
+                yield from _wrong_article(match, markers)
+
+
+def _wrong_article(match, markers):
+    article, word = match["article"], match["word"]
+    lower = word.lower()
+    if lower in markers or _FOREIGN_VERB.search(lower):
+        return  # German "an die Urnen", Spanish "vamos a avanzar" in a quotation
+    if len(article) == 1:
+        if lower[0] not in "aeiou" or _CONSONANT_SOUND.match(lower):
+            return
+        fixed = article + "n"
+    else:
+        if lower[0] in "aeiou" or _VOWEL_SOUND.match(lower):
+            return
+        fixed = article[0]
+    yield Hit(match.start("article"), match.end("article"),
+              f"'{article} {word}': write '{fixed} {word}'.", fixed)
