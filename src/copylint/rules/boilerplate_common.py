@@ -18,9 +18,15 @@ def compile_line_start(alternatives: str, tail: str) -> regex.Pattern:
 
 
 def line_hits(document, pattern: regex.Pattern):
-    """(start, end) of the ``hit`` group on every line that ``pattern`` matches at its start."""
+    """(start, end) of the ``hit`` group on every line that ``pattern`` matches at its start.
+
+    Trailing blanks are left out: in HTML they are masked markup ("</p>"), where a
+    finding may not end.
+    """
     for line in document.lines:
         if line.text:
             match = pattern.match(line.text)
             if match:
-                yield line.start + match.start("hit"), line.start + match.end("hit")
+                start = match.start("hit")
+                end = start + len(match.group("hit").rstrip())
+                yield line.start + start, line.start + end

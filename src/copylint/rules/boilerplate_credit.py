@@ -20,8 +20,10 @@ _LINE_END = r"(?=[ \t\u00a0]*$)"
 # Each pattern with the literals one of which must be in the text for it to be tried:
 # a scan costs a few microseconds per kilobyte, a substring test far less.
 PATTERNS = (
-    # EFE / Kulpash Konyrova; REUTERS/Kevin Lamarque/File Photo; EPA-EFE/JOHN SMITH
-    (("/",), rf"{_AFTER_SENTENCE}(?:{AGENCIES})(?:-(?:EFE|EPA|AFP|AP|ANSA|DPA))?[ ]?/[ ]?{_NAME}"
+    # EFE / Kulpash Konyrova; REUTERS/Kevin Lamarque/File Photo; EPA-EFE/JOHN SMITH;
+    # EFE/EPA/Francis R. Malasig
+    (("/",), rf"{_AFTER_SENTENCE}(?:{AGENCIES})(?:[ ]?[-/][ ]?(?:EFE|EPA|AFP|AP|ANSA|DPA|dpa|Xinhua|"
+             rf"XINHUA|REUTERS|Reuters|POOL|Pool))*[ ]?/[ ]?{_NAME}"
              rf"(?:[ ]?/[ ]?(?:File Photo|FILE PHOTO|File|FILE|Pool|POOL|Handout|HANDOUT|Archive|"
              rf"Archivo|ARCHIVO))*\.?{_LINE_END}"),
     # (AP Photo/Evan Vucci), (Photo: EFE), (File photo)
@@ -65,14 +67,23 @@ class Credit(Rule):
 
     def check(self, document, options):
         text = document.text
-        spans = []
-        for hints, pattern in _COMPILED:
-            if any(hint in text for hint in hints):
-                spans.extend(match.span() for match in pattern.finditer(text))
-        last_end = -1
-        for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
-            if end <= last_end:
-                continue  # inside a credit already reported: (AP Photo/Evan Vucci)
-            last_end = end
+        for start, end in credit_spans(text):
             yield Hit(start, end,
                       f"Photo or agency credit in the copy: '{text[start:end]}'; remove it.")
+
+
+def credit_spans(text: str):
+    """(start, end) of each credit in ``text``, in order, none inside another.
+
+    duplicate/paragraph uses it too: a caption's credit is no fact of the story.
+    """
+    spans = []
+    for hints, pattern in _COMPILED:
+        if any(hint in text for hint in hints):
+            spans.extend(match.span() for match in pattern.finditer(text))
+    last_end = -1
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if end <= last_end:
+            continue  # inside a credit already reported: (AP Photo/Evan Vucci)
+        last_end = end
+        yield start, end

@@ -8,6 +8,7 @@ import regex
 
 from ..finding import Hit, Severity
 from ..rule import Rule
+from .boilerplate_credit import credit_spans
 from .duplicate_common import comparable, prose
 
 # The facts of a paragraph: its numbers and its capitalized words that do not
@@ -128,10 +129,17 @@ def _covered(facts: set[str], text: str) -> bool:
 def _same_facts(first: str, second: str) -> bool:
     """One paragraph states no fact the other lacks (a credit or an aside may be extra).
 
-    Accents are ignored: translations differ in spelling Sánchez and Sanchez.
+    Accents are ignored: translations differ in spelling Sánchez and Sanchez, and
+    so are photo credits, which name the photographer, not a fact.
     """
-    first, second = _unaccented(first), _unaccented(second)
+    first, second = _unaccented(_uncredited(first)), _unaccented(_uncredited(second))
     return _covered(_facts(first), second) or _covered(_facts(second), first)
+
+
+def _uncredited(text: str) -> str:
+    for start, end in reversed(list(credit_spans(text))):
+        text = text[:start] + text[end:]
+    return text
 
 
 def _unaccented(text: str) -> str:
