@@ -43,12 +43,32 @@ NAME_SPAN = regex.compile(
 )
 
 
+# German capitalises its nouns and builds its participles with ge-, so a short German
+# sentence ("Die Abstimmung war geheim.") has few lower-case function words. Shapes
+# English does not make count as German evidence, each as one pseudo-word:
+# abstract nouns (-ung after a consonant, -heit, -keit, -schaft; seven letters or more,
+# so "Chung" and "Young" are names), lower-case words with ä, ö, ß or ü (not the
+# Spanish "güe"), and participles "ge...t" ("geschickt", "gewählt") or, after a
+# separable prefix, "...ge...en" ("festgenommen"; not "gentlemen").
+GERMAN_SHAPES = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:"
+    r"(?P<noun>\p{Lu}\p{Ll}{2,}(?:(?<=[^aeiou])ung|heit|keit|schaft)(?<=\p{L}{7}))"
+    r"|(?P<umlaut>\p{Ll}*(?:[äöß]|(?<!g)ü)\p{Ll}*)"
+    r"|(?P<participle>ge\p{Ll}{3,}t|\p{Ll}{2,}ge\p{Ll}{3,}en)"
+    r")(?![\p{L}\p{M}])"
+)
+GERMAN_SHAPE_WORDS = frozenset(f"de:{name}" for name in ("noun", "umlaut", "participle"))
+
+
 @dataclass(frozen=True)
 class Profiles:
     words: dict[str, frozenset[str]]  # language -> function words
     unique: dict[str, frozenset[str]]  # language -> words no other foreign profile has
     markers: frozenset[str]  # words of some foreign profile and not of English
     loanwords: regex.Pattern
+    # markers and the foreign function words that are English words too ("war",
+    # "hat"): those are no evidence, but cheap pre-filters count them.
+    screen: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +76,7 @@ def profiles() -> Profiles:
     """The profiles, parsed once per process, on first use."""
     data = load_data("function_words.yaml")
     words = {lang: frozenset(data[lang].split()) for lang in LANGUAGE_NAMES}
+    words["de"] |= GERMAN_SHAPE_WORDS
     foreign = [lang for lang in words if lang != "en"]
     unique = {
         lang: words[lang] - frozenset().union(*(words[o] for o in foreign if o != lang))
@@ -67,7 +88,8 @@ def profiles() -> Profiles:
         r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in phrases) + r")(?![\p{L}])",
         regex.IGNORECASE,
     )
-    return Profiles(words, unique, markers, loanwords)
+    screen = markers | frozenset(data["homographs"].split())
+    return Profiles(words, unique, markers, loanwords, screen)
 
 
 def evidence_tokens(text: str) -> list[str]:
@@ -81,9 +103,11 @@ def evidence_tokens(text: str) -> list[str]:
     data = profiles()
     text = data.loanwords.sub(" ", text)
     first = FIRST_WORD.match(text)
-    tokens = LOWER_TOKEN.findall(NAME_SPAN.sub(" ", text))
+    unnamed = NAME_SPAN.sub(" ", text)
+    tokens = LOWER_TOKEN.findall(unnamed)
     if first and first.group(1).lower() in data.markers:
         tokens.insert(0, first.group(1).lower())
+    tokens.extend(f"de:{shape.lastgroup}" for shape in GERMAN_SHAPES.finditer(unnamed))
     return tokens
 
 
