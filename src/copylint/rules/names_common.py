@@ -37,10 +37,23 @@ NAME_TOKEN = regex.compile(rf"(?:{PARTICLES})\b|{_NAME_WORD}")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower case, no diacritics, hyphens as spaces: the spelling a match ignores."""
+    """Lower case, no diacritics, hyphens as spaces: the spelling a match ignores.
+
+    Cached per process: stories repeat the same names, and Unicode decomposition
+    is the dearest step of comparing two spellings.
+    """
+    return strip_marks(text).lower()
+
+
+@lru_cache(maxsize=1 << 16)
+def strip_marks(text: str) -> str:
+    """The spelling without diacritics, case kept ("Díaz-Canel" -> "Diaz Canel")."""
+    if text.isascii():
+        return text.replace("-", " ")
     decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLDS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def strip_possessive(token: str) -> str:
@@ -54,6 +67,8 @@ class Entry:
     kind: str
     accepted: frozenset[str]  # folded spellings that are correct
     tokens: tuple[str, ...]  # folded tokens of the canonical name
+    # correct spellings as written (case-folded, hyphens as spaces), diacritics kept
+    written: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -64,8 +79,8 @@ class Glossary:
     # every folded spelling the glossary knows to be correct
     accepted_any: frozenset[str]
     distinct: frozenset[frozenset[str]]
-    # folded surname stem -> people whose surname (or a variant's) starts so
-    people: dict[str, tuple[Entry, ...]]
+    # folded stem of any word of a person's name -> (person, index of that word)
+    people: dict[str, tuple[tuple[Entry, int], ...]]
     # stems of the last word of every variant
     variant_stems: frozenset[str]
     # capitalised prefixes (raw and folded) that the text pre-filter looks for
@@ -76,12 +91,23 @@ STEM_LENGTH = 4
 
 
 def stem_of(word: str) -> str:
-    """The pre-filter key of a surname: its first letters, folded."""
+    """The pre-filter key of a name word: its first letters, folded."""
     return fold(word)[:STEM_LENGTH]
 
 
-def _last_word(name: str) -> str:
+def last_word(name: str) -> str:
     return name.replace("-", " ").split()[-1]
+
+
+def _key_words(spelling: str) -> list[tuple[int, str]]:
+    """Words of a person's name that index it: any of them may be the one spelt right.
+
+    Words under three letters ("Xi", "Un") would make the pre-filter fire on every
+    "United"; they are found through the name's other words.
+    """
+    words = spelling.replace("-", " ").split()
+    keyed = [(i, w) for i, w in enumerate(words) if len(w) >= 3 and w[:1].isupper()]
+    return keyed or list(enumerate(words))
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +116,7 @@ def glossary() -> Glossary:
     data = load_data("names.yaml")
     entries = []
     variants: dict[str, tuple[Entry, str]] = {}
-    people: dict[str, list[Entry]] = {}
+    people: dict[str, list[tuple[Entry, int]]] = {}
     variant_stems: set[str] = set()
     prefixes: set[str] = set()
     for item in data["entries"]:
@@ -98,20 +124,22 @@ def glossary() -> Glossary:
         entry = Entry(
             item["name"], item["kind"], frozenset(fold(s) for s in spellings),
             tuple(fold(item["name"]).split()),
+            frozenset(s.replace("-", " ").casefold() for s in spellings),
         )
         entries.append(entry)
         for variant in item.get("variants", ()):
             single = len(variant.replace("-", " ").split()) == 1
-            replacement = _last_word(item["name"]) if single and len(entry.tokens) > 1 else item["name"]
+            replacement = last_word(item["name"]) if single and len(entry.tokens) > 1 else item["name"]
             variants[variant.replace("-", " ").casefold()] = (entry, replacement)
-            variant_stems.add(stem_of(_last_word(variant)))
-            prefixes.add(_last_word(variant)[:STEM_LENGTH])
+            variant_stems.add(stem_of(last_word(variant)))
+            prefixes.add(last_word(variant)[:STEM_LENGTH])
         if entry.kind == "person":
             for spelling in spellings:
-                people.setdefault(stem_of(_last_word(spelling)), [])
-                if entry not in people[stem_of(_last_word(spelling))]:
-                    people[stem_of(_last_word(spelling))].append(entry)
-                prefixes.add(_last_word(spelling)[:STEM_LENGTH])
+                for position, word in _key_words(spelling):
+                    keyed = people.setdefault(stem_of(word), [])
+                    if (entry, position) not in keyed:
+                        keyed.append((entry, position))
+                    prefixes.add(word[:STEM_LENGTH])
     prefixes |= {stem.capitalize() for stem in (*people, *variant_stems)}
     # Names start with a capital: lower-case keys ("un" of "Kim Jong-un") only add noise.
     prefixes = {p for p in prefixes if p[:1].isupper()}
@@ -141,36 +169,44 @@ class Token:
     text: str
 
 
-def name_runs(document, paragraph) -> list[list[Token]]:
-    """Runs of capitalised words (with particles) in one paragraph, as tokens."""
-    runs = []
-    for run in NAME_RUN.finditer(document.text, paragraph.start, paragraph.end):
-        tokens = []
-        for match in NAME_TOKEN.finditer(run.group()):
-            word = strip_possessive(match.group())
-            start = run.start() + match.start()
-            tokens.append(Token(start, start + len(word), word))
-        runs.append(tokens)
-    return runs
+# How far around a pre-filter hit its name run is looked for: five long words.
+_RUN_REACH = 80
+
+
+def _tokens(run) -> list[Token]:
+    tokens = []
+    for match in NAME_TOKEN.finditer(run.group()):
+        word = strip_possessive(match.group())
+        start = run.start() + match.start()
+        tokens.append(Token(start, start + len(word), word))
+    return tokens
 
 
 def glossary_candidate_runs(document) -> list[list[Token]]:
-    """Name runs of the prose holding a glossary prefix; most stories have none.
+    """Name runs of the prose holding a glossary prefix; most stories have few.
 
-    One Aho-Corasick pass over the text finds the paragraphs worth splitting
-    into runs, so the per-article cost of the glossary stays a few microseconds.
+    One Aho-Corasick pass over the text finds the words worth a look, and only
+    the run of capitalised words around each is split into tokens, so the
+    per-article cost of the glossary stays a few microseconds.
     """
-    automaton = _prefix_automaton()
     text = document.text
-    hits = [
-        end + 1 - length
-        for end, length in automaton.iter(text)
-        if end + 1 - length == 0 or not text[end - length].isalpha()
-    ]
-    if not hits:
-        return []
     runs = []
-    for paragraph in document.prose_paragraphs:
-        if any(paragraph.start <= hit < paragraph.end for hit in hits):
-            runs.extend(name_runs(document, paragraph))
+    done = -1  # end of the last run taken: later hits inside it add nothing
+    paragraph = None
+    for end, length in _prefix_automaton().iter(text):
+        start = end + 1 - length
+        if start < done or (start and text[start - 1].isalpha()):
+            continue
+        if paragraph is None or not paragraph.start <= start < paragraph.end:
+            paragraph = document.paragraph_of(start)
+        if paragraph is None or paragraph.role not in ("headline", "body"):
+            continue
+        low = paragraph.start
+        if start - _RUN_REACH > low:
+            low = max(low, text.rfind(" ", low, start - _RUN_REACH) + 1)
+        for run in NAME_RUN.finditer(text, low, min(paragraph.end, start + _RUN_REACH)):
+            if run.start() <= start < run.end():
+                runs.append(_tokens(run))
+                done = run.end()
+                break
     return runs

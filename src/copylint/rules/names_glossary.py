@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ..finding import Hit, Severity
 from ..rule import Rule
-from .names_common import STEM_LENGTH, fold, glossary, glossary_candidate_runs, stem_of
+from .names_common import (
+    STEM_LENGTH, last_word, fold, glossary, glossary_candidate_runs, stem_of,
+)
 
 _MAX_VARIANT_WORDS = 5
 
@@ -36,7 +38,7 @@ class NamesGlossary(Rule):
         data = glossary()
         min_score = float(options.get("min_score", 80.0))
         for tokens in runs:
-            index = 0
+            index, reported = 0, -1
             while index < len(tokens):
                 if tokens[index].text[:STEM_LENGTH] not in data.prefixes:
                     index += 1  # cheap test before folding: most capitalised words
@@ -48,6 +50,10 @@ class NamesGlossary(Rule):
                     continue
                 # "Volodimir Zelenski": the whole name, not just the listed surname.
                 start, end, replacement, why = min(matches)
+                if start < reported:  # the same name, found again through its surname
+                    index += 1
+                    continue
+                reported = end
                 wrong = document.text[start:end]
                 yield Hit(start, end, f"'{wrong}' {why}: the wire spelling is '{replacement}'.",
                           replacement)
@@ -68,21 +74,35 @@ def _variant_at(tokens, index, data):
 
 
 def _fuzzy_at(tokens, index, data, min_score):
-    """A person's full name ending at tokens[index], spelt close to but not as listed."""
-    people = data.people.get(stem_of(tokens[index].text))
-    if not people:
+    """A person's name through tokens[index], spelt close to but not as listed.
+
+    tokens[index] may be any word of the name: a misspelt surname is found through
+    a correct first name ("Friedrich Mertz") and the other way round.
+    """
+    keyed = data.people.get(stem_of(tokens[index].text))
+    if not keyed:
         return None
+    from rapidfuzz.distance import Levenshtein
     from rapidfuzz.fuzz import ratio
 
     best = None
-    for entry in people:
+    for entry, position in keyed:
         size = len(entry.tokens)
-        if size < 2 or size > index + 1:
+        first = index - position
+        if size < 2 or first < 0 or first + size > len(tokens):
+            if position == size - 1 and _misplaced_marks(tokens[index:index + 1], entry):
+                return tokens[index].start, tokens[index].end, last_word(entry.name), _MARKS
             continue
-        window = tokens[index + 1 - size:index + 1]
+        window = tokens[first:first + size]
         written = fold(" ".join(t.text for t in window))
         words = written.split()
-        if written in data.accepted_any or len(words) != size:
+        if len(words) != size:
+            continue
+        if written in entry.accepted:
+            if _misplaced_marks(window, entry):
+                return window[0].start, window[-1].end, entry.name, _MARKS
+            continue
+        if written in data.accepted_any:
             continue
         if any(frozenset((written, accepted)) in data.distinct for accepted in entry.accepted):
             continue
@@ -91,6 +111,11 @@ def _fuzzy_at(tokens, index, data, min_score):
             if len(target) != size or words[-1][0] != target[-1][0]:
                 continue
             if ratio(words[-1], target[-1]) < 75:
+                continue
+            # Found through another word: a one-letter slip in the surname
+            # ("Friedrich Mertz"), not a namesake ("Antonio Guiteras").
+            if words[-1][:STEM_LENGTH] != target[-1][:STEM_LENGTH] and Levenshtein.distance(
+                    words[-1], target[-1], score_cutoff=1) > 1:
                 continue
             if min(ratio(a, b) for a, b in zip(words, target)) < 60:
                 continue
@@ -101,3 +126,29 @@ def _fuzzy_at(tokens, index, data, min_score):
         return None
     _, window, entry = best
     return window[0].start, window[-1].end, entry.name, "looks like a misspelling"
+
+
+_MARKS = "has accents the name does not have"
+
+
+def _misplaced_marks(window, entry) -> bool:
+    """Accents where the name has none or others ("Sanchéz" for Sánchez, "Putín").
+
+    Each written word must be the listed spelling's word, or carry no accents at all
+    (AP style drops them); the written words are matched to the listed spelling of
+    the same length, by their end ("Sanchez" alone is the surname of "Pedro Sánchez").
+    """
+    words = [t.text for t in window]
+    if all(w.isascii() for w in words):
+        return False
+    folded = [fold(w) for w in words]
+    for spelling in entry.written:
+        listed = spelling.split()[-len(words):]
+        if len(listed) == len(words) and [fold(w) for w in listed] == folded and all(
+            w.isascii() or w.casefold() == x
+            for w, x in zip(words, listed)
+        ):
+            return False
+    return any(
+        [fold(w) for w in spelling.split()[-len(words):]] == folded for spelling in entry.written
+    )

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..finding import Hit, Severity
 from ..rule import Rule
-from .names_common import PARTICLES, fold, glossary
+from .names_common import PARTICLES, fold, glossary, strip_marks
 
-# A capitalised word of 5+ letters, not all capitals (acronyms are not spellings).
-# (No look-behind, for speed: a mid-word capital as in "iPhone" may start one.)
-_CAP_WORD = regex.compile(r"\p{Lu}\p{Ll}[\p{L}\p{M}]{3,}(?![\p{L}\p{M}])")
-_LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{L}\p{M}]{4,}")
+# A capitalised word of 5+ letters, not all capitals (acronyms are not spellings),
+# or capitalised words hyphenated ("Jean-Luc", "Keller-Sutter": compared with the
+# same words spaced). No look-behind, for speed: a mid-word capital may start one.
+_CAP_WORD = regex.compile(
+    r"\p{Lu}\p{Ll}[\p{L}\p{M}]*(?:-\p{Lu}[\p{L}\p{M}]+)+|\p{Lu}\p{Ll}[\p{L}\p{M}]{3,}"
+)
+# Latin letters with accents: most English stories have none and skip the next pass.
+_ACCENTED = re.compile("[À-ÖØ-öø-ɏ]")  # re scans a plain class faster than regex
+# Short capitalised words with an accent ("Luís", "Díaz"): compared with their plain form.
+_SHORT_MARKED = regex.compile(
+    r"(?V1)(?<![\p{L}\p{M}])\p{Lu}[a-z]{0,2}[\p{L}--\p{ASCII}][\p{L}\p{M}]{0,2}(?![\p{L}\p{M}])"
+)
 _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+)[ \-]$")
 _WORD_AFTER = regex.compile(rf"[ \-](?:(?:{PARTICLES})[ \-])*(\p{{Lu}}[\p{{L}}\p{{M}}]+)")
 _OPENERS = "\"'“‘«(["
@@ -43,6 +53,7 @@ _COMMON = frozenset(
     counties square street avenue prince princess sheikh colonel captain major
     """.split()
 )
+_COMMON_CAPITALISED = frozenset(w.capitalize() for w in _COMMON)
 # Words before a name that are titles, not a first name (for the shared-context test).
 _TITLES = frozenset(
     """
@@ -60,38 +71,46 @@ class NamesInconsistent(Rule):
     description = "A person or place spelt two ways in the same story (Tokayev/Tokaev)."
     rationale = (
         "Translated copy mixes transliterations when parts of a story come from different "
-        "sources or tools: Tokayev and Tokaev, Odesa and Odessa, Erdoğan and Erdogan. "
-        "Capitalised names are compared after folding diacritics; spellings one or two "
-        "letters apart are one name, and the minority spelling is reported with the "
-        "majority one (or the glossary's) as the fix. Related words (Russia/Russian, "
-        "Islamic/Islamist, Tokayev/Tokayeva), institutional words (Minister/Ministry), "
-        "known look-alikes (Austria/Australia, Gambia/Zambia), words also used in lower "
-        "case in the story, and names whose neighbours show two different people "
-        "(John Smith, Jane Smyth) stay silent."
+        "sources or tools: Tokayev and Tokaev, Odesa and Odessa, Erdoğan and Erdogan, "
+        "Keller-Sutter and Keller Sutter, Luís and Luis. Capitalised names are compared "
+        "after folding diacritics and hyphens; spellings one or two letters apart are one "
+        "name, and the minority spelling is reported with the majority one (or the "
+        "glossary's, or the English name of a place) as the fix. Related words "
+        "(Russia/Russian, Islamic/Islamist, Tokayev/Tokayeva) stay silent unless both sit "
+        "beside the same name (Bassirou Diomaye Faye, Bassirou Diomay Faye); a place is "
+        "compared only with other names of the same place (Germany is not German, Germán "
+        "or Germain); institutional words (Minister/Ministry), known look-alikes "
+        "(Austria/Australia, Gambia/Zambia), words also used in lower case in the story, "
+        "and names whose neighbours show two different people (John Smith, Jane Smyth; "
+        "Luís Montenegro, Luis Planas) stay silent."
     )
     bad_example = "President Kassym-Jomart Tokayev spoke. ... Tokaev said the order was restored."
     good_example = "President Kassym-Jomart Tokayev spoke. ... Tokayev said the order was restored."
 
     def check(self, document, options):
+        # Whole-text passes (page furniture included): a candidate pair counts only
+        # where both spellings occur in the prose (_Finder.positions).
         text = document.text
-        occurrences: dict[str, list[int]] = {}
-        for paragraph in document.prose_paragraphs:
-            for match in _CAP_WORD.finditer(text, paragraph.start, paragraph.end):
-                occurrences.setdefault(match.group(), []).append(match.start())
-        if len(occurrences) < 2:
+        words = set(_CAP_WORD.findall(text))
+        pairs = [(w, w.replace("-", " ")) for w in words if "-" in w]
+        if pairs:
+            words = {part for w in words for part in w.split("-") if len(part) >= 5}
+        pairs += _close_pairs(words - _COMMON_CAPITALISED)
+        if _ACCENTED.search(text):
+            pairs += [(w, strip_marks(w)) for w in set(_SHORT_MARKED.findall(text))]
+        if not pairs:
             return
-        lower = set(_LOWER_WORD.findall(text))
-        forms = {w: fold(w) for w in occurrences if w.lower() not in _COMMON and w.lower() not in lower}
-        groups = _group(forms, document, occurrences)
+        finder = _Finder(document)
+        groups = _group([pair for pair in pairs if _same_name(*pair, finder)])
         accepted = glossary().accepted_any
         for group in groups:
-            first = {form: occurrences[form][0] for form in group}
-            majority = max(group, key=lambda f: (forms[f] in accepted, len(occurrences[f]),
-                                                 -first[f]))
-            for form in sorted(group, key=first.get):
+            found = {form: finder.positions(form) for form in group}
+            majority = max(group, key=lambda f: (fold(f) in accepted, _english_place(f),
+                                                 len(found[f]), -found[f][0]))
+            for form in sorted(group, key=lambda f: found[f][0]):
                 if form == majority:
                     continue
-                for start in occurrences[form]:
+                for start in found[form]:
                     yield Hit(
                         start, start + len(form),
                         f"'{form}' is spelt '{majority}' elsewhere in this story; use one spelling.",
@@ -99,44 +118,121 @@ class NamesInconsistent(Rule):
                     )
 
 
-def _group(forms: dict[str, str], document, occurrences) -> list[list[str]]:
-    """Spellings of one name, clustered (union-find over close pairs)."""
+def _close_pairs(words) -> list[tuple[str, str]]:
+    """Pairs of words one or two edits apart once folded (one for short words).
+
+    Only words sharing their first two folded letters are compared (neighbours in
+    folded order): variant spellings of one name differ further in (Tokayev/Tokaev,
+    Odesa/Odessa), and comparing every pair would cost a story's speed budget.
+    """
     from rapidfuzz.distance import Levenshtein
-    from rapidfuzz.process import extract
 
-    words = list(forms)
-    folded = [forms[w] for w in words]
-    parent = list(range(len(words)))
+    ordered = sorted(zip(map(fold, words), words))
+    pairs = []
+    for i, (fa, a) in enumerate(ordered):
+        for fb, b in ordered[i + 1:]:
+            if fb[:2] != fa[:2]:
+                break
+            limit = 1 if min(len(fa), len(fb)) <= 6 else 2
+            if abs(len(fa) - len(fb)) <= limit and (
+                    Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit):
+                pairs.append((a, b))
+    return pairs
 
-    def root(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    distinct = glossary().distinct
-    for i, query in enumerate(folded):
-        for _, distance, j in extract(query, folded, scorer=Levenshtein.distance,
-                                      score_cutoff=2, limit=None):
-            if j <= i:
-                continue
-            a, b = words[i], words[j]
-            if distance > (1 if min(len(query), len(folded[j])) <= 6 else 2):
-                continue
-            if distance and (_related(folded[i], folded[j])
-                             or _look_alikes(folded[i], folded[j], distinct)):
-                continue
-            if not (_mid_sentence(document, occurrences[a])
-                    or _mid_sentence(document, occurrences[b])):
-                continue
-            if _different_people(document, occurrences[a], occurrences[b]):
-                continue
-            parent[root(j)] = root(i)
-    clusters: dict[int, list[str]] = {}
-    for i, word in enumerate(words):
-        clusters.setdefault(root(i), []).append(word)
+class _Finder:
+    """Where words stand in the story's prose, looked up only for candidate pairs."""
+
+    def __init__(self, document):
+        self.document = document
+        self._positions: dict[str, list[int]] = {}
+
+    def positions(self, form: str) -> list[int]:
+        """Starts of whole-word occurrences of ``form`` in the headline and body."""
+        if form not in self._positions:
+            text, found = self.document.text, []
+            for paragraph in self.document.prose_paragraphs:
+                start = text.find(form, paragraph.start, paragraph.end)
+                while start >= 0:
+                    end = start + len(form)
+                    if not (_is_letter(text, start - 1) or _is_letter(text, end)):
+                        found.append(start)
+                    start = text.find(form, start + 1, paragraph.end)
+            self._positions[form] = found
+        return self._positions[form]
+
+    def in_lower_case(self, word: str) -> bool:
+        """The word is also an ordinary word of this story ("Bill"/"bill")."""
+        return len(word) >= 5 and bool(self.positions(word.lower()))
+
+
+def _is_letter(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index].isalpha()
+
+
+def _same_name(a: str, b: str, finder: _Finder) -> bool:
+    """Whether two close spellings are one name written two ways in this story."""
+    document = finder.document
+    starts_a, starts_b = finder.positions(a), finder.positions(b)
+    if not starts_a or not starts_b or finder.in_lower_case(a) or finder.in_lower_case(b):
+        return False
+    if not _same_place(a, b):
+        return False
+    fa, fb = fold(a), fold(b)
+    if fa != fb:
+        if _look_alikes(fa, fb, glossary().distinct):
+            return False
+        if _related(fa, fb) and not (_neighbours(document, starts_a)
+                                     & _neighbours(document, starts_b)):
+            return False
+    if not (_mid_sentence(document, starts_a) or _mid_sentence(document, starts_b)):
+        return False
+    return not _different_people(document, starts_a, starts_b)
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Two close words of which one names a place are one name only as one place.
+
+    Odessa/Odesa are one city and Perú/Peru one country; Germany and German,
+    Germán or Germain are a country, its adjective and two people's names.
+    """
+    from ..gazetteer import gazetteer
+
+    places = gazetteer().places
+    place_a, place_b = places.get(a), places.get(b)
+    if place_a is None and place_b is None:
+        return True
+    if place_a is not None and place_b is not None:
+        return place_a.canonical == place_b.canonical
+    place = place_a or place_b
+    return fold(a) == fold(b) and place.kind != "demonym"
+
+
+def _english_place(word: str) -> bool:
+    """The gazetteer's current English name of a place ("Peru", not "Perú")."""
+    from ..gazetteer import gazetteer
+
+    place = gazetteer().places.get(word)
+    return place is not None and place.canonical == word
+
+
+def _group(pairs: list[tuple[str, str]]) -> list[list[str]]:
+    """Spellings of one name, clustered (union-find over the accepted pairs)."""
+    parent: dict[str, str] = {}
+
+    def root(word):
+        parent.setdefault(word, word)
+        while parent[word] != word:
+            parent[word] = parent[parent[word]]
+            word = parent[word]
+        return word
+
+    for a, b in pairs:
+        parent[root(b)] = root(a)
+    clusters: dict[str, list[str]] = {}
+    for word in parent:
+        clusters.setdefault(root(word), []).append(word)
     return [c for c in clusters.values() if len(c) > 1]
-
 
 def _strip_suffix(word: str) -> set[str]:
     return {word[: len(word) - len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) - len(s) >= 4}
