@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# The per-user cache of parsed packs and data (copylint.diskcache) goes to a
+# throwaway folder for the test session, inherited by CLI subprocesses.
+os.environ["COPYLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="copylint-test-cache-")
+atexit.register(shutil.rmtree, os.environ["COPYLINT_CACHE_DIR"], True)
 SHARED_FIXTURES = ROOT.parent / "shared" / "fixtures"
 SEED = SHARED_FIXTURES / "seed-efe-kazakhstan.txt"
 SEED_EXPECTED = SHARED_FIXTURES / "seed-efe-kazakhstan.expected.yaml"

@@ -201,3 +201,19 @@ def test_source_language_lists_gate_rules(tmp_path):
     (tmp_path / "pack.yaml").write_text("pack: x\nsource-language: [Spanish]\nrules:\n  - id: calque/x\n    message: m\n    patterns: [a]\n")
     with pytest.raises(PackError, match="'source-language' is a language code"):
         load_pack(tmp_path / "pack.yaml", "t")
+
+
+def test_replacement_groups_work_with_lookarounds(tmp_path):
+    write_pack(tmp_path, """\
+        pack: look
+        rules:
+          - id: calque/look
+            kind: substitution
+            message: "Write “{suggestion}”."
+            swap:
+              "re:(?<=\\\\bthey )assist(?P<at>ed|s)?(?= to the meeting)": "attend\\\\g<at>"
+              "re:never (\\\\w+)": "not \\\\1"
+        """)
+    text = "Title here\n\nYesterday they assisted to the meeting. It never rains.\n"
+    findings = lint(tmp_path, text, ["calque/look"])
+    assert [f.suggestion for f in findings] == ["attended", "not rains"]

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -102,35 +103,33 @@ class PackRule(Rule):
     exceptions: list[str] = field(default_factory=list)
     pack: Pack | None = None
     options: dict = field(default_factory=dict)
+    # Literals one of which any match of the regexes contains (see
+    # required_literals); None: no such set, the regexes always run.
+    triggers: frozenset[str] | None = None
 
-    def __post_init__(self):
-        flags = 0 if self.case_sensitive else regex.IGNORECASE
-        # Each pattern alone too: a replacement's \\1 refers to its own groups.
-        self._singles = [regex.compile(p.text, flags) for p in self.regexes]
-        self._regex = (
-            regex.compile(
-                "|".join(f"(?P<p{i}>{p.text})" for i, p in enumerate(self.regexes)), flags
-            )
-            if self.regexes
-            else None
-        )
-        self._exception = (
-            regex.compile("|".join(f"(?:{e})" for e in self.exceptions), regex.IGNORECASE)
-            if self.exceptions
-            else None
+    # Patterns compile on first use: a run compiles only the rules a story triggers.
+    @cached_property
+    def _flags(self) -> int:
+        return 0 if self.case_sensitive else regex.IGNORECASE
+
+    @cached_property
+    def _singles(self) -> list:
+        """Each pattern alone: a replacement's \\1 refers to its own groups."""
+        return [regex.compile(p.text, self._flags) for p in self.regexes]
+
+    @cached_property
+    def _regex(self):
+        if not self.regexes:
+            return None
+        return regex.compile(
+            "|".join(f"(?P<p{i}>{p.text})" for i, p in enumerate(self.regexes)), self._flags
         )
 
-    @property
-    def triggers(self) -> frozenset[str] | None:
-        """Literals one of which any match of this rule's regexes contains; None: no
-        such set (the regexes always run)."""
-        found: set[str] = set()
-        for pattern in self.regexes:
-            literals = required_literals(pattern.text)
-            if literals is None:
-                return None
-            found |= literals
-        return frozenset(found)
+    @cached_property
+    def _exception(self):
+        if not self.exceptions:
+            return None
+        return regex.compile("|".join(f"(?:{e})" for e in self.exceptions), regex.IGNORECASE)
 
     def check(self, document, options) -> Iterator[Hit]:
         units = scope_units(document, self.scope)
@@ -164,18 +163,24 @@ class PackRule(Rule):
     def _regex_matches(self, document, units) -> Iterator[tuple[int, int, str | None]]:
         for u_start, u_end in units:
             try:
-                for match in self._regex.finditer(document.text[u_start:u_end], timeout=REGEX_TIMEOUT):
-                    yield u_start + match.start(), u_start + match.end(), self._suggestion_for(match)
+                unit = document.text[u_start:u_end]
+                for match in self._regex.finditer(unit, timeout=REGEX_TIMEOUT):
+                    yield u_start + match.start(), u_start + match.end(), self._suggestion_for(match, unit)
             except TimeoutError:
                 continue  # a pathological unit is skipped, never hangs the run
 
-    def _suggestion_for(self, match) -> str | None:
+    def _suggestion_for(self, match, unit: str) -> str | None:
+        """The replacement, expanded against the matching pattern alone (its own
+        group numbers), matched where the combined pattern matched, with the same
+        context for its lookarounds."""
         index = int(match.lastgroup[1:])
         suggestion = self.regexes[index].suggestion
         if suggestion is None:
             return None
-        single = self._singles[index].fullmatch(match.group())
-        return single.expand(suggestion) if single else suggestion
+        single = self._singles[index].match(unit, match.start(), timeout=REGEX_TIMEOUT)
+        if single is None or single.end() != match.end():
+            return None  # never offer an unexpanded template as a fix
+        return single.expand(suggestion)
 
     def _excepted(self, document, start: int, end: int, units) -> bool:
         if self._exception is None:
@@ -502,7 +507,21 @@ def _swap_list(path: Path, line: int, value: Any) -> list[Pattern]:
 
 
 def load_pack(path: Path, origin: str) -> Pack:
-    """Read and validate one pack file."""
+    """Read one pack file: validated once per content (see diskcache), then built."""
+    from .diskcache import cached
+
+    spec = cached("pack", path, lambda: _validated_spec(path))
+    pack = Pack(path, spec["pack"], spec["description"], tuple(spec["source_languages"]))
+    for fields in spec["rules"]:
+        fields = dict(fields)
+        for key in ("phrases", "regexes"):
+            fields[key] = [Pattern(*p) for p in fields[key]]
+        pack.rules.append(PackRule(**fields, origin=f"{origin}:{path.name}", pack=pack))
+    return pack
+
+
+def _validated_spec(path: Path) -> dict:
+    """The pack as plain data, after every check (patterns compiled once here)."""
     data = load_yaml_with_lines(path)
     if not isinstance(data, dict):
         raise _fail(path, 1, "a rule pack is a mapping with 'pack' and 'rules'")
@@ -514,16 +533,17 @@ def load_pack(path: Path, origin: str) -> Pack:
     if not isinstance(data.get("rules"), list) or not data["rules"]:
         raise _fail(path, data["__line__"], "missing 'rules' (a non-empty list)")
     source_languages = _languages(path, data["__line__"], data.get("source-language"))
-    pack = Pack(path, data["pack"], data.get("description", ""), source_languages)
     seen: set[str] = set()
+    rules = []
     for entry in data["rules"]:
         if not isinstance(entry, dict):
             raise _fail(path, data["__line__"], "each rule is a mapping")
-        pack.rules.append(_build_rule(path, entry, pack, origin, seen))
-    return pack
+        rules.append(_rule_fields(path, entry, source_languages, seen))
+    return {"pack": data["pack"], "description": data.get("description", ""),
+            "source_languages": list(source_languages), "rules": rules}
 
 
-def _build_rule(path: Path, entry: dict, pack: Pack, origin: str, seen: set[str]) -> PackRule:
+def _rule_fields(path: Path, entry: dict, pack_languages: tuple[str, ...], seen: set[str]) -> dict:
     line = entry["__line__"]
     unknown = set(entry) - RULE_KEYS - {"__line__"}
     if unknown:
@@ -571,33 +591,46 @@ def _build_rule(path: Path, entry: dict, pack: Pack, origin: str, seen: set[str]
         if key in entry and not isinstance(entry[key], bool):
             raise _fail(path, line, f"rule {rule_id}: '{key}' must be true or false")
         flags[key] = entry.get(key)
-    try:
-        return PackRule(
-            id=rule_id,
-            kind=kind,
-            severity=severity,
-            message=message,
-            description=entry.get("description") or message.split("{")[0].strip() or rule_id,
-            rationale=entry.get("rationale", ""),
-            bad_example=examples.get("bad", ""),
-            good_example=examples.get("good", ""),
-            scope=scope,
-            case_sensitive=bool(flags["case-sensitive"]),
-            word_boundary=flags["word-boundary"] is not False,
-            fixable=bool(flags["fixable"]),
-            enabled_by_default=flags["enabled"] is not False,
-            origin=f"{origin}:{path.name}",
-            source_languages=(
-                _languages(path, line, entry["source-language"])
-                if "source-language" in entry else pack.source_languages
-            ),
-            phrases=[p for p in patterns if not p.is_regex],
-            regexes=[p for p in patterns if p.is_regex],
-            exceptions=exceptions,
-            pack=pack,
-        )
+    regexes = [p for p in patterns if p.is_regex]
+    try:  # the rule's patterns must also work as one alternation
+        regex.compile("|".join(f"(?P<p{i}>{p.text})" for i, p in enumerate(regexes)) or "x")
     except regex.error as exc:
         raise _fail(path, line, f"rule {rule_id}: patterns do not combine: {exc}") from None
+    return dict(
+        id=rule_id,
+        kind=kind,
+        severity=severity,
+        message=message,
+        description=entry.get("description") or message.split("{")[0].strip() or rule_id,
+        rationale=entry.get("rationale", ""),
+        bad_example=examples.get("bad", ""),
+        good_example=examples.get("good", ""),
+        scope=scope,
+        case_sensitive=bool(flags["case-sensitive"]),
+        word_boundary=flags["word-boundary"] is not False,
+        fixable=bool(flags["fixable"]),
+        enabled_by_default=flags["enabled"] is not False,
+        source_languages=(
+            _languages(path, line, entry["source-language"])
+            if "source-language" in entry else pack_languages
+        ),
+        phrases=[astuple(p) for p in patterns if not p.is_regex],
+        regexes=[astuple(p) for p in regexes],
+        exceptions=exceptions,
+        triggers=_rule_triggers(regexes),
+    )
+
+
+def _rule_triggers(regexes: list[Pattern]) -> frozenset[str] | None:
+    if not regexes:
+        return None
+    found: set[str] = set()
+    for pattern in regexes:
+        literals = required_literals(pattern.text)
+        if literals is None:
+            return None
+        found |= literals
+    return frozenset(found)
 
 
 def iter_pack_files(folder: Path) -> list[Path]:

@@ -27,6 +27,14 @@ def data_path(name: str) -> Path:
 
 @lru_cache(maxsize=None)
 def load_data(name: str):
-    """Parse a shipped YAML data file once per process (rules call this lazily)."""
-    with data_path(name).open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    """A shipped YAML data file, parsed once per process (rules call this lazily)
+    and, across processes, once per content (see diskcache)."""
+    from .diskcache import cached
+
+    path = data_path(name)
+
+    def parse():
+        with path.open(encoding="utf-8") as handle:
+            return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+    return cached("data", path, parse)

@@ -1,0 +1,57 @@
+"""Per-user cache of work derived from shipped files (validated packs, parsed data).
+
+Why: parsing YAML and compiling patterns costs far more than linting one story,
+and a pre-commit hook pays it on every run. Entries are keyed by the source
+file's bytes and copylint's version, never by time, so a stale entry cannot be
+used; the folder (``$COPYLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/copylint``,
+else ``~/.cache/copylint``) is always safe to delete. Where it cannot be
+written, copylint simply works uncached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from . import __version__
+
+T = TypeVar("T")
+FORMAT = 1  # bump when the shape of cached values changes
+
+
+def cache_root() -> Path:
+    explicit = os.environ.get("COPYLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "copylint"
+
+
+def cached(kind: str, source: Path, build: Callable[[], T]) -> T:
+    """``build()``'s value for ``source``'s current bytes, from the cache when possible."""
+    try:
+        data = source.read_bytes()
+    except OSError:
+        return build()
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{kind}\0".encode() + data).hexdigest()
+    entry = cache_root() / kind / f"{digest[:32]}.pickle"
+    try:
+        with entry.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
+        pass
+    value = build()
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, entry)
+    except OSError:
+        pass  # read-only home: run uncached
+    return value

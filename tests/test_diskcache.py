@@ -1,0 +1,66 @@
+"""The per-user cache of validated packs and parsed data files."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from copylint import diskcache
+from copylint.packs import PackError, load_pack
+
+PACK = textwrap.dedent(
+    """\
+    pack: cached
+    rules:
+      - id: calque/cached-rule
+        message: "m {match}"
+        patterns:
+          - regex: '\\balways\\s+according to'
+    """
+)
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("COPYLINT_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_second_load_uses_the_cache_and_edits_invalidate_it(tmp_path, cache_dir, monkeypatch):
+    path = tmp_path / "pack.yaml"
+    path.write_text(PACK)
+    first = load_pack(path, "t")
+    assert first.rules[0].triggers == frozenset({"according to"})
+    assert len(list(cache_dir.rglob("*.pickle"))) == 1
+
+    def no_validation(_path):
+        raise AssertionError("validated again despite an unchanged pack")
+
+    monkeypatch.setattr("copylint.packs._validated_spec", no_validation)
+    again = load_pack(path, "t")
+    assert again.rules[0].id == "calque/cached-rule" and again.rules[0].pack is again
+    monkeypatch.undo()
+    monkeypatch.setenv("COPYLINT_CACHE_DIR", str(cache_dir))
+    path.write_text(PACK.replace("paterns", "x").replace("patterns:", "paterns:"))
+    with pytest.raises(PackError, match="unknown rule key"):
+        load_pack(path, "t")
+
+
+def test_unwritable_cache_still_works(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("COPYLINT_CACHE_DIR", str(blocker))
+    source = tmp_path / "data.txt"
+    source.write_text("x")
+    assert diskcache.cached("data", source, lambda: 42) == 42
+
+
+def test_corrupt_entry_is_rebuilt(tmp_path, cache_dir):
+    source = tmp_path / "data.txt"
+    source.write_text("x")
+    assert diskcache.cached("data", source, lambda: {"a": 1}) == {"a": 1}
+    for entry in cache_dir.rglob("*.pickle"):
+        entry.write_bytes(b"garbage")
+    assert diskcache.cached("data", source, lambda: {"a": 2}) == {"a": 2}
