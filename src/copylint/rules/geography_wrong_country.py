@@ -21,7 +21,7 @@ ARRIVAL = regex.compile(
     r"""\b(?:
         arriv(?:e|es|ed|ing|al)(?:\s+\w+ly)?(?:\s+back)?\s+(?:in|at)
       | land(?:s|ed|ing)?\s+in
-      | deploy(?:s|ed|ing|ment)?(?:\s+\w+ly)?\s+(?:to|in)
+      | deploy(?:s|ed|ing|ment)?(?:\s+(?!to\b|in\b)[\w,.'’-]+){0,3}?\s+(?:to|in)
       | return(?:s|ed|ing)?(?:\s+\w+ly)?\s+to
       | (?:sent|dispatched|airlifted|flown)\s+(?:back\s+)?to
       | stationed\s+in
@@ -41,7 +41,8 @@ PURPOSE = regex.compile(
         [^.;!?]*?\b(?:
             for\s+(?:[\w'’-]+\s+){0,4}?(?:talks|meetings?|negotiations|consultations|summit
                 |conference|treatment|visit|finals?|match|game|tournament|championships?
-                |Games|Olympics|World\s+Cup|funeral|ceremony|inauguration|festival|forum)\b
+                |Games|Olympics|World\s+Cup|funeral|ceremony|inauguration|festival|forum
+                |exercises|drills|manoeuvres|maneuvers)\b
           | to\s+(?:attend|meet|sign|take\s+part|participate|compete|play|face|visit|study
                   |testify|negotiate|hold\s+talks)\b
           | on\s+(?:an?|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour|mission)\b
@@ -52,6 +53,15 @@ PURPOSE = regex.compile(
       | ,?\s+(?:where|from)\b
       | (?:,\s+(?:the\s+)?\p{Lu}[\p{L}.-]*)*,?\s+(?:and|or)\s+(?:the\s+)?\p{Lu}
     )""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# The story's own forces and crews ("the army", "rescue teams", "police agents"):
+# sent to a neighbour that the story never mentions again, they are suspect too.
+OWN_FORCES = regex.compile(
+    r"""\b(?:army|armed\s+forces|military|soldiers|troops|police|policemen|officers|agents
+      |firefighters|fire\s+brigades?|rescuers|rescue\s+(?:teams?|workers|units|crews|squads)
+      |brigades|paramedics|medics|marines|navy|coastguards?|guards|units|personnel)\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
@@ -69,8 +79,10 @@ class WrongCountry(Rule):
         "aid or delegates to the wrong continent. The rule works out where the story is set "
         "(dateline, demonyms, most-mentioned country) and flags an arrival, landing, "
         "deployment or return whose country is mentioned nowhere else, is not where the "
-        "story is set nor one of its neighbours, and comes with no purpose or origin "
-        "(\"for talks\", \"to attend\", \"where\", \"from\")."
+        "story is set, and comes with no purpose or origin (\"for talks\", \"to attend\", "
+        "\"where\", \"from\"). A neighbouring country is a likely destination (refugees, "
+        "aid, trade) and is reported only when the travellers are the story's own forces or "
+        "crews (the army, police agents, rescue teams) with no other country named."
     )
     bad_example = (
         "ALMATY, Jan 7 (EFE) - Kazakh authorities said Russian-led peacekeepers have "
@@ -88,19 +100,29 @@ class WrongCountry(Rule):
         setting = story_country(document, found)
         if setting is None:
             return
-        counts = Counter(code for m in found for code in m.place.countries)
-        exempt = {setting} | gazetteer.neighbours(setting)
+        # An ambiguous name counts for the story's country when it may be there
+        # ("Santiago" in a Chilean story is not also a mention of Peru).
+        counts = Counter(code for m in found for code in (
+            (setting,) if m.place.country is None and setting in m.place.countries
+            else m.place.countries))
+        neighbours = gazetteer.neighbours(setting)
         text = document.text
         for mention in found:
             place = mention.place
             country = place.country
-            if (country is None or country in exempt or counts[country] != 1
+            if (country is None or country == setting or counts[country] != 1
                     or place.kind not in ("country", "city", "subdivision")):
                 continue
             arrival = ARRIVAL.search(text, max(0, mention.start - _LOOKBEHIND), mention.start)
             if arrival is None:
                 continue
-            if PURPOSE.match(text, mention.end, _sentence_end(document, mention.start)):
+            start, end = _sentence_span(document, mention.start)
+            if PURPOSE.match(text, mention.end, end):
+                continue
+            # A neighbour is a likely destination (refugees, aid, trade); only the
+            # story's own forces sent there unexplained are suspect.
+            if country in neighbours and not _own_forces(text, found, setting, start,
+                                                         mention.start):
                 continue
             start = arrival.start("the") if arrival["the"] else mention.start
             named = text[start:mention.end]
@@ -138,11 +160,19 @@ def story_country(document, found) -> str | None:
     return setting
 
 
-def _sentence_end(document, offset: int) -> int:
-    """End of the sentence holding ``offset`` (the paragraph's end outside sentences)."""
+def _own_forces(text, found, setting, start, end) -> bool:
+    """Forces or crews in text[start:end] that no other country's name claims."""
+    if not OWN_FORCES.search(text, start, end):
+        return False
+    return not any(start <= m.start < end and m.place.countries
+                   and setting not in m.place.countries for m in found)
+
+
+def _sentence_span(document, offset: int) -> tuple[int, int]:
+    """The sentence holding ``offset`` (the paragraph outside sentences)."""
     sentences = document.sentences
     index = bisect.bisect_right([s.start for s in sentences], offset) - 1
     if index >= 0 and sentences[index].end > offset:
-        return sentences[index].end
+        return sentences[index].start, sentences[index].end
     paragraph = document.paragraph_of(offset)
-    return paragraph.end if paragraph else len(document.text)
+    return (paragraph.start, paragraph.end) if paragraph else (0, len(document.text))
