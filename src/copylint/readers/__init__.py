@@ -63,12 +63,12 @@ def read_document(text: str, path: str, *, input_format: str | None = None,
         from .markdown import mask, structure
 
         masked_text, spans, meta = mask(text)
-        source_languages = source_languages or meta.get("source_languages", ())
         document = _document(masked_text, path, spans, meta, source_languages)
-        if meta["heading_blocks"]:
+        if meta["heading_blocks"] or meta["heading_lines"]:
             from .structure import apply_structure
 
-            apply_structure(document, structure(document, meta["heading_blocks"]))
+            apply_structure(document, structure(document, meta["heading_blocks"],
+                                                meta["heading_lines"]))
         return document
     if kind == "text":
         from .text import mask
@@ -86,6 +86,8 @@ def read_document(text: str, path: str, *, input_format: str | None = None,
 
 
 def _document(masked_text, path, spans, meta, source_languages) -> Document:
+    """The Document; the file's own source-language hint applies unless config gives one."""
+    source_languages = source_languages or meta.get("source_languages", ())
     document = Document.from_text(masked_text, path, masked=spans, meta=meta,
                                   source_languages=source_languages)
     if meta.get("language"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from .masking import keep
+from .nitf import iso_date
 from .structure import Block, collect_blocks
 from .xmlscan import Element
 
@@ -109,8 +110,25 @@ def mask(text: str, name: str = "<html>"):
     roles = _roles(scope, headline)
     collect_blocks(scope, BLOCKS, {}, SKIP, runs, blocks)
     blocks = [Block(b.start, b.end, roles.get(b.start, b.role)) for b in blocks]
+    date = _page_date(text, root, scope)
+    if date:
+        blocks.append(date)
     masked, spans = keep(text, sorted(runs))
     return masked, spans, {"format": "html", "blocks": blocks}
+
+
+def _page_date(text: str, root: Element, scope: Element) -> Block | None:
+    """The publication date CMS pages carry in markup: the article's ``<time datetime>``,
+    else ``<meta property="article:published_time">`` (Open Graph)."""
+    candidates = [(e, "datetime") for e in _walk(scope) if e.name == "time"]
+    candidates += [(e, "content") for e in _walk(root) if e.name == "meta" and (
+        e.attrs.get("property") or e.attrs.get("name") or ("", 0))[0] == "article:published_time"]
+    for element, attribute in candidates:
+        value = element.attrs.get(attribute, ("", 0))[0]
+        if iso_date(value):
+            offset = text.find(value, element.start, element.content_start)
+            return Block(offset, offset + len(value), "page-date", iso_date(value))
+    return None
 
 
 def _inside(element: Element, scope: Element) -> bool:

@@ -68,7 +68,19 @@ def mask(text: str):
         spans = _carve(spans, title)
         blocks.append(Block(title[0], title[1], "headline"))
     meta["heading_blocks"] = blocks
+    meta["heading_lines"] = [(m.start(), _line_end(text, m.start()))
+                             for m in HEADING_MARK.finditer(text) if not _inside(m.start(), spans, m)]
     return masked, spans, meta
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _inside(offset: int, spans, own) -> bool:
+    """Whether ``offset`` is in a masked span other than the heading mark itself (a fence)."""
+    return any(s <= offset < e and (s, e) != own.span() for s, e in spans)
 
 
 def _opens_with_heading(text: str, start: int) -> bool:
@@ -91,7 +103,23 @@ def _carve(spans, hole):
     return result
 
 
-def structure(document, extra: list[Block]) -> list[Block]:
-    """Blocks for a Markdown story: the paragraphs found by layout, plus front-matter ones."""
-    return list(extra) + [Block(p.start, p.end) for p in document.paragraphs
-                          if not any(b.start <= p.start < b.end for b in extra)]
+def structure(document, extra: list[Block], headings: list[tuple[int, int]]) -> list[Block]:
+    """Blocks for a Markdown story: the paragraphs found by layout, plus front-matter ones.
+
+    An ATX heading is always a block of its own, even with text on the next line
+    and no blank line between (layout alone would merge the two).
+    """
+    blocks = list(extra)
+    for p in document.paragraphs:
+        if any(b.start <= p.start < b.end for b in extra):
+            continue
+        cursor = p.start
+        for start, end in headings:
+            if p.start <= end and start < p.end:
+                if start > cursor:
+                    blocks.append(Block(cursor, start))
+                blocks.append(Block(max(start, cursor), min(end, p.end)))
+                cursor = min(end, p.end)
+        if cursor < p.end:
+            blocks.append(Block(cursor, p.end))
+    return blocks

@@ -57,6 +57,12 @@ def mask(text: str, name: str = "<xliff>"):
     spans = _split(spans, [s["anchor"] for s in segments] + [
         s["target_tag"] for s in segments if s["target_tag"] is not None])
     meta = {"format": "xliff", "xliff_version": version, "blocks": blocks, "segments": segments}
+    languages = {s["source_lang"].split("-")[0].lower() for s in segments if s["source_lang"]}
+    if languages:
+        meta["source_languages"] = tuple(sorted(languages))
+    targets = {s["target_lang"] for s in segments if s["target_lang"]}
+    if len(targets) == 1:
+        meta["language"] = targets.pop()
     return masked, spans, meta
 
 
