@@ -66,28 +66,56 @@ def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
         return None
 
 
-def page_date(document) -> datetime.date | None:
-    """The calendar date of the page-date line (US or day-first slashes only when clear)."""
-    key = "dates.page_date"
+# A publication stamp pasted at the end of a story ("Published: 03/02/2025 10:42").
+_END_STAMP = regex.compile(
+    r"(?:(?:published|updated|posted|last\s+updated|date\s+of\s+publication|publication\s+date)"
+    r"(?:\s+on)?\s*:?\s*)?(?P<date>[^\n]{6,30}?)"
+    r"(?:\s*(?:[-|,·•]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?\s*",
+    regex.IGNORECASE,
+)
+
+
+def page_dates(document) -> tuple[datetime.date, ...]:
+    """Readings of the page's publication date: the page-date line above the story,
+    else a stamp on one of the last two lines. Two readings for 03/02/2025 (March 2
+    or 3 February), none when there is no date.
+    """
+    key = "dates.page_dates"
     if key not in document.meta:
-        found = None
+        found: tuple[datetime.date, ...] = ()
         if document.page_date is not None:
             match = _PAGE_DATE.search(document.page_date.text)
-            if match:
-                found = _from_match(match)
+            found = _readings(match) if match else ()
+        else:
+            for line in [line for line in document.lines if line.text.strip()][-2:]:
+                stamp = _END_STAMP.fullmatch(line.text.strip())
+                match = stamp and _PAGE_DATE.fullmatch(stamp["date"])
+                if match:
+                    found = _readings(match)
         document.meta[key] = found
     return document.meta[key]
 
 
+def page_date(document) -> datetime.date | None:
+    """The calendar date of the page (None when absent or when 03/04/2024 is unclear)."""
+    dates = page_dates(document)
+    return dates[0] if len(dates) == 1 else None
+
+
+def _readings(match) -> tuple[datetime.date, ...]:
+    """The date a page-date match can mean: both day-first and month-first when unclear."""
+    if match["a"] and int(match["a"]) <= 12 and int(match["b"]) <= 12 and match["a"] != match["b"]:
+        year, a, b = int(match["year"]), int(match["a"]), int(match["b"])
+        return tuple(d for d in (_safe_date(year, a, b), _safe_date(year, b, a)) if d)
+    date = _from_match(match)
+    return (date,) if date else ()
+
+
 def _from_match(match) -> datetime.date | None:
     year = int(match["year"])
-    if match["a"]:
+    if match["a"]:  # unclear readings (03/04/2024) are split by _readings
         a, b = int(match["a"]), int(match["b"])
-        if a > 12:
-            return _safe_date(year, b, a)
-        if b > 12 or a == b:
-            return _safe_date(year, a, b)
-        return None  # 03/04/2024: March 4 or 3 April
+        return _safe_date(year, b, a) if a > 12 else _safe_date(year, a, b)
     month = int(match["mnum"]) if match["mnum"] else month_number(match["month"])
     return _safe_date(year, month, int(match["day"])) if month else None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..finding import Hit, Severity
 from ..rule import Rule
-from .dates_common import MONTH_NAMES, day_and_month, nearest, page_date
+from .dates_common import MONTH_NAMES, day_and_month, nearest, page_dates
 
 
 class PageVsDateline(Rule):
@@ -16,7 +16,9 @@ class PageVsDateline(Rule):
         "crawl date: a page dated March 28 carrying 'Nur-Sultan, January 7' presents "
         "old news as new. The dateline's day and month are placed in the year nearest "
         "the page date (so a December 30 dateline on a January 2 page is three days "
-        "old). A dateline more than `max_days_before` days before the page date, or more "
+        "old); a publication stamp pasted below the story counts as the page date, and "
+        "an unclear one (03/02/2025) is reported only when both readings are far. A "
+        "dateline more than `max_days_before` days before the page date, or more "
         "than `max_days_after` after it (one day allows for time zones), is reported on "
         "the dateline. Severity warning, not error: a feature or an archive page may be "
         "dated so on purpose, but an editor must look."
@@ -29,16 +31,18 @@ class PageVsDateline(Rule):
         dateline = document.dateline
         if dateline is None or not dateline.date:
             return
-        published = page_date(document)
         parsed = day_and_month(dateline.date)
-        if published is None or parsed is None:
+        if parsed is None:
             return
-        dated = nearest(parsed[0], parsed[1], published)
-        if dated is None:
+        before, after = int(options["max_days_before"]), int(options["max_days_after"])
+        gaps = []  # one per reading of the page date (03/02/2025 has two)
+        for published in page_dates(document):
+            dated = nearest(parsed[0], parsed[1], published)
+            if dated is not None:
+                gaps.append(((published - dated).days, published))
+        if not gaps or any(-after <= days <= before for days, _ in gaps):
             return
-        days = (published - dated).days
-        if -int(options["max_days_after"]) <= days <= int(options["max_days_before"]):
-            return
+        days, published = min(gaps, key=lambda gap: abs(gap[0]))
         start = document.text.index(dateline.date, dateline.start, dateline.end)
         when = (f"{days} days before" if days > 0 else f"{-days} days after")
         page = f"{MONTH_NAMES[published.month - 1]} {published.day}, {published.year}"

@@ -8,7 +8,9 @@ import regex
 
 from ..finding import Hit, Severity
 from ..rule import Rule
-from .dates_common import MONTH_NAMES, WEEKDAY_NAMES, month_number, nearest, page_date
+from .dates_common import (
+    MONTH_NAMES, WEEKDAY_NAMES, day_and_month, month_number, nearest, page_date,
+)
 
 _MONTHS = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
@@ -20,6 +22,15 @@ _WEEKDAY_DATE = regex.compile(
     rf"(?:{_MONTHS}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTHS})"
     r"(?:,?\s+(?P<year>\d{4})(?![\d,]\d))?"
 )
+# A weekday in the lede saying when the news happened ("on Tuesday", "this Wednesday").
+_LEDE_WEEKDAY = regex.compile(
+    rf"\b(?:on|this)\s+(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b(?!,?\s+\(?(?:\d|\p{{Lu}}\p{{Ll}}+\.?\s+\d))"
+)
+# Words that put the lede's weekday in the future.
+_FUTURE = regex.compile(
+    r"\b(?:will|would|shall|is\s+to|are\s+to|due|scheduled|expected|plans?|planned|set\s+to"
+    r"|next|until|by)\b", regex.IGNORECASE,
+)
 # An inferred year is trusted only for dates this close to the page date.
 _INFERRED_WINDOW_DAYS = 60
 
@@ -27,14 +38,17 @@ _INFERRED_WINDOW_DAYS = 60
 class WeekdayMismatch(Rule):
     id = "dates/weekday-mismatch"
     severity = Severity.WARNING
-    description = "A weekday that contradicts its date ('Monday, March 5, 2024' was a Tuesday)."
+    description = "A weekday that contradicts its date or the dateline ('Monday, March 5, 2024' was a Tuesday)."
     rationale = (
         "Translators and editors update a date and forget its weekday (or the reverse), "
         "and the reader cannot tell which one is wrong. The check needs a year: the one "
         "written with the date, or else the page date's, but only for dates within two "
         "months of the page date (a bare 'Friday, March 1' in a story about last year "
-        "stays silent). No fix is offered: either the weekday or the date may be the "
-        "mistake."
+        "stays silent). The lede's weekday ('on Tuesday', 'this Wednesday') must be the "
+        "dateline's day or the day before, the dateline's weekday coming from the page "
+        "date's year or from the story's own 'Weekday, Month Day' for that date; a lede "
+        "about the future ('will vote on Friday') is left alone. No fix is offered: "
+        "either the weekday or the date may be the mistake."
     )
     bad_example = "The vote is set for Monday, March 5, 2024."
     good_example = "The vote is set for Tuesday, March 5, 2024."
@@ -44,8 +58,10 @@ class WeekdayMismatch(Rule):
         paragraphs = list(document.prose_paragraphs)
         if document.page_date is not None:
             paragraphs.insert(0, document.page_date)
+        claims = []  # (match, month, day) of every "Weekday, Month Day" in the story
         for paragraph in paragraphs:
             for match in _WEEKDAY_DATE.finditer(document.text, paragraph.start, paragraph.end):
+                claims.append(match)
                 dated = _date_of(match, published)
                 if dated is None or WEEKDAY_NAMES[dated.weekday()] == match["weekday"]:
                     continue
@@ -54,6 +70,51 @@ class WeekdayMismatch(Rule):
                 yield Hit(match.start("weekday"), match.end("weekday"),
                           f"'{match['weekday']}' does not match {stated}{how}, which is a "
                           f"{WEEKDAY_NAMES[dated.weekday()]}.")
+        yield from _lede_weekday(document, published, claims)
+
+
+def _lede_weekday(document, published, claims):
+    """The lede's weekday must be the dateline's day or the day before.
+
+    A wire lede reports the day's news (or the previous day's, filed overnight):
+    "Warsaw, 20 February - Farmers blocked on Tuesday ..." cannot be right when
+    February 20 is a Thursday. The dateline's weekday comes from the page date's
+    year, or else from the story itself ("Tuesday, March 12" for a story datelined
+    March 12): then that claim and the lede contradict each other, and the claim is
+    reported. A lede about the future ("will vote on Friday") is left alone.
+    """
+    dateline = document.dateline
+    parsed = day_and_month(dateline.date) if dateline and dateline.date else None
+    if parsed is None:
+        return
+    lede = next((s for s in document.sentences if s.start >= dateline.end), None)
+    said = lede and _LEDE_WEEKDAY.search(document.text, lede.start, lede.end)
+    if not said or _FUTURE.search(document.text, lede.start, said.start()):
+        return
+    month, day = parsed
+    dated = nearest(month, day, published) if published else None
+    claim = None
+    if dated is None or abs((dated - published).days) > _INFERRED_WINDOW_DAYS:
+        claim = next((c for c in claims if c.start() > lede.end and not c["year"]
+                      and (month_number(c["month"]), int(c["day"])) == parsed), None)
+        if claim is None:
+            return
+        weekday = WEEKDAY_NAMES.index(claim["weekday"])
+    else:
+        weekday = dated.weekday()
+    if (weekday - WEEKDAY_NAMES.index(said["weekday"])) % 7 in (0, 1):
+        return
+    date = f"{MONTH_NAMES[month - 1]} {day}"
+    if claim is None:
+        yield Hit(said.start("weekday"), said.end("weekday"),
+                  f"'{said['weekday']}' in the lede of a story datelined {date}, "
+                  f"{dated.year}, a {WEEKDAY_NAMES[weekday]}: the lede's day is the "
+                  "dateline's day or the day before.")
+    else:
+        yield Hit(claim.start("weekday"), claim.end("weekday"),
+                  f"'{claim['weekday']}, {date}' contradicts the lede's "
+                  f"'{said.group().strip()}' in a story datelined {date}: one of the "
+                  "two days is wrong.")
 
 
 def _date_of(match, published: datetime.date | None) -> datetime.date | None:
