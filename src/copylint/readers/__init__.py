@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from ..document import Document, normalize_newlines
+from ..document import Document, _split_lines, _split_paragraphs, normalize_newlines
 
 FORMATS = ("text", "markdown", "html", "nitf", "newsml", "xliff")
 READERS = {
@@ -59,37 +59,53 @@ def read_document(text: str, path: str, *, input_format: str | None = None,
     """Parse ``text`` in its format; hostile or malformed XML raises InputError."""
     text = normalize_newlines(text)
     kind = format_for(path, input_format, text)
-    if kind == "markdown":
-        from .markdown import mask, structure
+    if kind in ("markdown", "text"):
+        import importlib
 
-        masked_text, spans, meta = mask(text)
-        document = _document(masked_text, path, spans, meta, source_languages)
-        if meta["heading_blocks"] or meta["heading_lines"]:
-            from .structure import apply_structure
+        module = importlib.import_module(f"{__name__}.{kind}")
+        masked_text, spans, meta = module.mask(text)
+        if not (meta.get("heading_blocks") or meta.get("heading_lines")):
+            return _document(masked_text, path, spans, meta, source_languages)
+        from .markdown import structure
 
-            apply_structure(document, structure(document, meta["heading_blocks"],
-                                                meta["heading_lines"]))
-        return document
-    if kind == "text":
-        from .text import mask
+        document = _bare(masked_text, path, spans, meta, source_languages)
+        document.paragraphs = _split_paragraphs(masked_text, document.lines)
+        blocks = structure(document, meta["heading_blocks"], meta["heading_lines"])
+    else:
+        import importlib
 
-        masked_text, spans, meta = mask(text)
-        return _document(masked_text, path, spans, meta, source_languages)
-    import importlib
-
+        module = importlib.import_module(f"{__name__}.{kind}")
+        masked_text, spans, meta = module.mask(text, path)
+        document = _bare(masked_text, path, spans, meta, source_languages)
+        blocks = meta["blocks"]
     from .structure import apply_structure
 
-    module = importlib.import_module(f"{__name__}.{kind}")
-    masked_text, spans, meta = module.mask(text, path)
-    document = _document(masked_text, path, spans, meta, source_languages)
-    return apply_structure(document, meta["blocks"])
+    return apply_structure(document, blocks)
 
 
 def _document(masked_text, path, spans, meta, source_languages) -> Document:
-    """The Document; the file's own source-language hint applies unless config gives one."""
-    source_languages = source_languages or meta.get("source_languages", ())
+    """The Document, story parts inferred from layout as for plain text."""
     document = Document.from_text(masked_text, path, masked=spans, meta=meta,
-                                  source_languages=source_languages)
+                                  source_languages=_languages(meta, source_languages))
+    return _with_language(document, meta)
+
+
+def _bare(masked_text, path, spans, meta, source_languages) -> Document:
+    """A Document with lines only: the format's blocks give paragraphs and story parts
+    (apply_structure), so layout inference and sentence splitting are not run twice."""
+    document = Document(path=path, text=masked_text, lines=_split_lines(masked_text),
+                        paragraphs=[], sentences=[], headline=None, dateline=None,
+                        page_date=None, masked=sorted(spans), meta=dict(meta),
+                        source_languages=_languages(meta, source_languages))
+    return _with_language(document, meta)
+
+
+def _languages(meta, source_languages) -> tuple[str, ...]:
+    """Config's source languages, else the file's own hint (front matter, XLIFF srcLang)."""
+    return tuple(source_languages or meta.get("source_languages", ()))
+
+
+def _with_language(document: Document, meta) -> Document:
     if meta.get("language"):
         document.language = meta["language"].split("-")[0]
     return document

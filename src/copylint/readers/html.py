@@ -12,6 +12,7 @@ rules report.
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from itertools import accumulate
 
 from .masking import keep
 from .nitf import iso_date
@@ -33,8 +34,7 @@ class _TreeBuilder(HTMLParser):
     def __init__(self, text: str):
         super().__init__(convert_charrefs=False)
         self.text = text
-        self.line_starts = [0]
-        self.line_starts += [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.line_starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
         self.root = Element("#document", 0, 0, len(text))
         self.stack = [self.root]
         self.cursor = 0

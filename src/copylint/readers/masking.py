@@ -11,19 +11,28 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """Replace each span by spaces, keeping newlines so lines stay where they were."""
     if not spans:
         return text
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, end):
-            if chars[i] not in "\r\n":
-                chars[i] = " "
-    return "".join(chars)
+    pieces = []
+    cursor = 0
+    for start, end in sorted(spans):
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        pieces.append(text[cursor:start])
+        pieces.append(spaces(text[start:end]))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def spaces(text: str) -> str:
+    """``text`` as spaces, its newlines kept (a string method per line, not a regex per character)."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 def spans_of(pattern: regex.Pattern, text: str, group: int | str = 0) -> list[tuple[int, int]]:
     return [m.span(group) for m in pattern.finditer(text) if m.start(group) != -1]
 
 
-_NOT_NEWLINE = regex.compile(r"[^\n]")
 _TOKEN = regex.compile(r"\S+")
 
 
@@ -38,7 +47,7 @@ def keep(text: str, runs: list[tuple[int, int]], entities: bool = True):
     """
     import html
 
-    chars = list(_NOT_NEWLINE.sub(" ", text))
+    chars = list(spaces(text))
     masked: list[tuple[int, int]] = []
     previous = 0
     for start, end in runs:
