@@ -75,6 +75,9 @@ _END_STAMP = regex.compile(
 )
 
 
+_STAMP_LENGTH = 60
+
+
 def page_dates(document) -> tuple[datetime.date, ...]:
     """Readings of the page's publication date: the page-date line above the story,
     else a stamp on one of the last two lines. Two readings for 03/02/2025 (March 2
@@ -87,8 +90,10 @@ def page_dates(document) -> tuple[datetime.date, ...]:
             match = _PAGE_DATE.search(document.page_date.text)
             found = _readings(match) if match else ()
         else:
-            for line in [line for line in document.lines if line.text.strip()][-2:]:
-                stamp = _END_STAMP.fullmatch(line.text.strip())
+            last = [line.text.strip() for line in document.lines[-4:]]
+            for line in [text for text in last if text][-2:]:
+                # A stamp is a short line (story sentences are skipped unparsed).
+                stamp = len(line) <= _STAMP_LENGTH and _END_STAMP.fullmatch(line)
                 match = stamp and _PAGE_DATE.fullmatch(stamp["date"])
                 if match:
                     found = _readings(match)

@@ -24,7 +24,8 @@ _WEEKDAY_DATE = regex.compile(
 )
 # A weekday in the lede saying when the news happened ("on Tuesday", "this Wednesday").
 _LEDE_WEEKDAY = regex.compile(
-    rf"\b(?:on|this)\s+(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b(?!,?\s+\(?(?:\d|\p{{Lu}}\p{{Ll}}+\.?\s+\d))"
+    rf"\b(?:on|this)\s+(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b"
+    r"(?!,?\s+\(?(?:\d|\p{Lu}\p{Ll}+\.?\s+\d))"  # not a "Weekday, Month Day" date
 )
 # Words that put the lede's weekday in the future.
 _FUTURE = regex.compile(
@@ -38,7 +39,8 @@ _INFERRED_WINDOW_DAYS = 60
 class WeekdayMismatch(Rule):
     id = "dates/weekday-mismatch"
     severity = Severity.WARNING
-    description = "A weekday that contradicts its date or the dateline ('Monday, March 5, 2024' was a Tuesday)."
+    description = ("A weekday that contradicts its date or the dateline "
+                   "('Monday, March 5, 2024' was a Tuesday).")
     rationale = (
         "Translators and editors update a date and forget its weekday (or the reverse), "
         "and the reader cannot tell which one is wrong. The check needs a year: the one "
@@ -58,18 +60,22 @@ class WeekdayMismatch(Rule):
         paragraphs = list(document.prose_paragraphs)
         if document.page_date is not None:
             paragraphs.insert(0, document.page_date)
-        claims = []  # (match, month, day) of every "Weekday, Month Day" in the story
-        for paragraph in paragraphs:
-            for match in _WEEKDAY_DATE.finditer(document.text, paragraph.start, paragraph.end):
-                claims.append(match)
-                dated = _date_of(match, published)
-                if dated is None or WEEKDAY_NAMES[dated.weekday()] == match["weekday"]:
-                    continue
-                stated = f"{MONTH_NAMES[dated.month - 1]} {dated.day}, {dated.year}"
-                how = "" if match["year"] else " (year taken from the page date)"
-                yield Hit(match.start("weekday"), match.end("weekday"),
-                          f"'{match['weekday']}' does not match {stated}{how}, which is a "
-                          f"{WEEKDAY_NAMES[dated.weekday()]}.")
+        spans = [(p.start, p.end) for p in paragraphs]
+        claims = []  # every "Weekday, Month Day" of the story
+        # One pass over the whole text: such dates are rare, and checking where a
+        # match stands costs less than a pass per paragraph.
+        for match in _WEEKDAY_DATE.finditer(document.text):
+            if not any(start <= match.start() and match.end() <= end for start, end in spans):
+                continue
+            claims.append(match)
+            dated = _date_of(match, published)
+            if dated is None or WEEKDAY_NAMES[dated.weekday()] == match["weekday"]:
+                continue
+            stated = f"{MONTH_NAMES[dated.month - 1]} {dated.day}, {dated.year}"
+            how = "" if match["year"] else " (year taken from the page date)"
+            yield Hit(match.start("weekday"), match.end("weekday"),
+                      f"'{match['weekday']}' does not match {stated}{how}, which is a "
+                      f"{WEEKDAY_NAMES[dated.weekday()]}.")
         yield from _lede_weekday(document, published, claims)
 
 
