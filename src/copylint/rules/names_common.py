@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -29,10 +30,9 @@ _NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’]*\p{L}|\p{Lu}"
 # A run of capitalised words joined by spaces or hyphens, with particles inside.
 # No look-behind: the regex module scans a leading letter class fast, and a
 # match always begins at a word start or a mid-word capital ("iPhone").
-NAME_RUN = regex.compile(
-    rf"(?:{_NAME_WORD})"
-    rf"(?:(?:[ \-]|-?(?:{PARTICLES})[ \-])(?:{_NAME_WORD}))*"
-)
+NAME_RUN = regex.compile(rf"(?:{_NAME_WORD})(?:[ \-](?:(?:{PARTICLES})[ \-])*(?:{_NAME_WORD}))*")
+# The part of a run before a given word, matched backwards from it.
+_RUN_BEFORE = regex.compile(rf"(?r)(?:(?:{_NAME_WORD})[ \-](?:(?:{PARTICLES})[ \-])*)+")
 NAME_TOKEN = regex.compile(rf"(?:{PARTICLES})\b|{_NAME_WORD}")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 
@@ -162,21 +162,22 @@ def _prefix_automaton():
     return automaton
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: made by the thousand, a dataclass costs more
     start: int
     end: int  # possessive excluded
     text: str
 
 
-# How far around a pre-filter hit its name run is looked for: five long words.
+# How far back from a pre-filter hit its name run is looked for: five long words.
 _RUN_REACH = 80
 
 
 def _tokens(run) -> list[Token]:
     tokens = []
     for match in NAME_TOKEN.finditer(run.group()):
-        word = strip_possessive(match.group())
+        word = match.group()
+        if word[-1] in "s'’":
+            word = strip_possessive(word)
         start = run.start() + match.start()
         tokens.append(Token(start, start + len(word), word))
     return tokens
@@ -201,12 +202,9 @@ def glossary_candidate_runs(document) -> list[list[Token]]:
             paragraph = document.paragraph_of(start)
         if paragraph is None or paragraph.role not in ("headline", "body"):
             continue
-        low = paragraph.start
-        if start - _RUN_REACH > low:
-            low = max(low, text.rfind(" ", low, start - _RUN_REACH) + 1)
-        for run in NAME_RUN.finditer(text, low, min(paragraph.end, start + _RUN_REACH)):
-            if run.start() <= start < run.end():
-                runs.append(_tokens(run))
-                done = run.end()
-                break
+        before = _RUN_BEFORE.match(text, max(paragraph.start, start - _RUN_REACH), start)
+        run = NAME_RUN.match(text, before.start() if before else start, paragraph.end)
+        if run is not None and run.end() > start:
+            runs.append(_tokens(run))
+            done = run.end()
     return runs

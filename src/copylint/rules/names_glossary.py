@@ -25,7 +25,10 @@ class NamesGlossary(Rule):
         "optional), and known wrong variants. Full names of people are also matched "
         "fuzzily, but only when the word count is the same, the surname is nearly the "
         "same and starts with the same letter, and every word is close: relatives and "
-        "namesakes (Heydar Aliyev, Mohammed bin Nayef) stay silent."
+        "namesakes (Heydar Aliyev, Mohammed bin Nayef) stay silent. A name found through "
+        "a correct first name may differ by one letter in the surname (Friedrich Mertz), "
+        "not more (Antonio Guiteras is not António Guterres). Accents the name does not "
+        "have (Sanchéz, Putín) are reported too; dropping all accents is AP style."
     )
     bad_example = "Kazakh President Kassym Yumart Tokayev declared a state of emergency."
     good_example = "Kazakh President Kassym-Jomart Tokayev declared a state of emergency."
