@@ -14,8 +14,10 @@ established loanwords ("de facto", "coup d'état"). Profiles and loanwords are i
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -60,15 +62,22 @@ GERMAN_SHAPES = regex.compile(
 GERMAN_SHAPE_WORDS = frozenset(f"de:{name}" for name in ("noun", "umlaut", "participle"))
 
 
+_OPENING = ("", "“", '"', "«", "„", "(", "¿", "¡", "‘")
+_CLOSING = (" ", ".", ",", ";", ":", "!", "?", "”", '"', "»", ")")
+_SENTENCE_COUNTS_KEY = "langid/sentence-marker-counts"
+
+
 @dataclass(frozen=True)
 class Profiles:
     words: dict[str, frozenset[str]]  # language -> function words
     unique: dict[str, frozenset[str]]  # language -> words no other foreign profile has
     markers: frozenset[str]  # words of some foreign profile and not of English
     loanwords: regex.Pattern
-    # markers and the foreign function words that are English words too ("war",
-    # "hat"): those are no evidence, but cheap pre-filters count them.
-    screen: frozenset[str]
+    # Finds, in one C pass over the folded text, the markers and the foreign function
+    # words that are English words too ("war", "hat": no evidence, but a sentence
+    # with them may be foreign), each as " word" between a space (and an opening
+    # mark) and a space or punctuation: see sentence_marker_counts().
+    screen: Any
 
 
 @lru_cache(maxsize=1)
@@ -88,8 +97,36 @@ def profiles() -> Profiles:
         r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in phrases) + r")(?![\p{L}])",
         regex.IGNORECASE,
     )
-    screen = markers | frozenset(data["homographs"].split())
+    import ahocorasick
+
+    screen = ahocorasick.Automaton()
+    for word in markers | frozenset(data["homographs"].split()):
+        closings = ("",) if word.endswith("'") else _CLOSING  # French elisions: "l'état"
+        for before in _OPENING:
+            for after in closings:
+                key = f" {before}{word}{after}"
+                screen.add_word(key, len(key) - 1 - len(before))
+    screen.make_automaton()
     return Profiles(words, unique, markers, loanwords, screen)
+
+
+def sentence_marker_counts(document, folded: str) -> list[int]:
+    """How many foreign marker words (and homographs) each sentence of ``document`` holds.
+
+    Cached per document; ``folded`` is its folded text (copylint.packs.folded_text).
+    A cheap screen: sentences with fewer than two need no identification.
+    """
+    counts = document.meta.get(_SENTENCE_COUNTS_KEY)
+    if counts is None:
+        sentences = document.sentences
+        counts = [0] * len(sentences)
+        starts = [sentence.start for sentence in sentences]
+        for end, length in profiles().screen.iter(" " + folded + " "):
+            index = bisect_right(starts, end - length) - 1  # the word's offset in folded
+            if index >= 0 and end - length < sentences[index].end:
+                counts[index] += 1
+        document.meta[_SENTENCE_COUNTS_KEY] = counts
+    return counts
 
 
 def evidence_tokens(text: str) -> list[str]:

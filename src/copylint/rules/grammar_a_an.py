@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..finding import Hit, Severity
-from ..langid import profiles
+from ..langid import profiles, sentence_marker_counts
 from ..packs import folded_text
 from ..rule import Rule
 
@@ -54,13 +54,11 @@ class AAn(Rule):
         if _CANDIDATE.search(folded) is None:
             return
         markers = profiles().markers
+        counts = sentence_marker_counts(document, folded)
         text = document.text
-        for sentence in document.sentences:
-            if _CANDIDATE.search(folded, sentence.start, sentence.end) is None:
-                continue
-            words = folded[sentence.start:sentence.end].split()
-            if sum(map(markers.__contains__, words)) >= 2:
-                continue  # a quotation or sentence in Spanish, Italian, German...
+        for sentence, foreign_words in zip(document.sentences, counts):
+            if foreign_words >= 2 or _CANDIDATE.search(folded, sentence.start, sentence.end) is None:
+                continue  # no candidate, or a quotation or sentence in Spanish, German...
             for match in _PAIR.finditer(text, sentence.start, sentence.end):
                 yield from _wrong_article(match, markers)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..finding import Hit, Severity
-from ..langid import LANGUAGE_NAMES, identify, profiles, score
+from ..langid import LANGUAGE_NAMES, identify, score, sentence_marker_counts
 from ..packs import folded_text
 from ..rule import Rule
 
@@ -19,8 +19,6 @@ GLOSSED = regex.compile(r"[”»“\"]\s*\(")
 # identify() needs two foreign function words that are not English words too,
 # so a sentence with fewer such words is skipped after a cheap count.
 MIN_MARKERS = 2
-# So that "aus." and "«que" count as words in that count (same offsets, one pass in C).
-_PUNCTUATION_TO_SPACE = str.maketrans(dict.fromkeys(".,;:!?\"“”«»„()", " "))
 
 
 class ForeignSentence(Rule):
@@ -48,12 +46,11 @@ class ForeignSentence(Rule):
     good_example = "“We will not allow this to go on,” the minister said in Rio de Janeiro."
 
     def check(self, document, options):
-        folded = folded_text(document).translate(_PUNCTUATION_TO_SPACE)
-        markers = profiles().screen
+        counts = sentence_marker_counts(document, folded_text(document))
+        if max(counts, default=0) < MIN_MARKERS:
+            return  # most English stories
         run = None  # (start, end, language, paragraph) of foreign sentences in a row
-        for sentence in document.sentences:
-            words = folded[sentence.start:sentence.end].split()
-            foreign_words = sum(map(markers.__contains__, words))
+        for sentence, foreign_words in zip(document.sentences, counts):
             language, quotes = (
                 _classify(sentence.text) if foreign_words >= MIN_MARKERS else (None, [])
             )
