@@ -22,6 +22,8 @@ _ACCENTED = re.compile("[À-ÖØ-öø-ɏ]")  # re scans a plain class faster tha
 _SHORT_MARKED = regex.compile(
     r"(?V1)(?<![\p{L}\p{M}])\p{Lu}[a-z]{0,2}[\p{L}--\p{ASCII}][\p{L}\p{M}]{0,2}(?![\p{L}\p{M}])"
 )
+# A name with "Junior" spelt out, compared with the same name with "Jr.".
+_JUNIOR = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+) Junior\b")
 _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+)[ \-]$")
 _WORD_AFTER = regex.compile(rf"[ \-](?:(?:{PARTICLES})[ \-])*(\p{{Lu}}[\p{{L}}\p{{M}}]+)")
 _OPENERS = "\"'“‘«(["
@@ -98,6 +100,8 @@ class NamesInconsistent(Rule):
         pairs += _close_pairs(words - _COMMON_CAPITALISED)
         if _ACCENTED.search(text):
             pairs += [(w, strip_marks(w)) for w in set(_SHORT_MARKED.findall(text))]
+        if "Junior" in text and "Jr" in text:
+            pairs += [(f"{name} Jr.", f"{name} Junior") for name in set(_JUNIOR.findall(text))]
         if not pairs:
             return
         finder = _Finder(document)
@@ -182,12 +186,12 @@ def _same_name(a: str, b: str, finder: _Finder) -> bool:
     if fa != fb:
         if _look_alikes(fa, fb, glossary().distinct):
             return False
-        if _related(fa, fb) and not (_neighbours(document, starts_a)
-                                     & _neighbours(document, starts_b)):
+        if _related(fa, fb) and not (_neighbours(document, a, starts_a)
+                                     & _neighbours(document, b, starts_b)):
             return False
     if not (_mid_sentence(document, starts_a) or _mid_sentence(document, starts_b)):
         return False
-    return not _different_people(document, starts_a, starts_b)
+    return not _different_people(document, a, starts_a, b, starts_b)
 
 
 def _same_place(a: str, b: str) -> bool:
@@ -263,24 +267,24 @@ def _mid_sentence(document, starts: list[int]) -> bool:
     return any(start not in sentence_starts for start in starts)
 
 
-def _neighbours(document, starts: list[int]) -> set[str]:
+def _neighbours(document, form: str, starts: list[int]) -> set[str]:
+    """Capitalised words just before and after a name's occurrences (titles aside)."""
     text = document.text
     found = set()
     for start in starts:
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        end = start + len(regex.match(r"[\p{L}\p{M}]+", text[start:]).group())
-        after = _WORD_AFTER.match(text, end)
+        after = _WORD_AFTER.match(text, start + len(form))
         for match in (before, after):
             if match and match.group(1).lower() not in _TITLES:
                 found.add(fold(match.group(1)))
     return found
 
 
-def _different_people(document, starts_a, starts_b) -> bool:
+def _different_people(document, a, starts_a, b, starts_b) -> bool:
     """John Smith and Jane Smyth: both spellings come with first names, and they differ."""
     from rapidfuzz.fuzz import ratio
 
-    near_a, near_b = _neighbours(document, starts_a), _neighbours(document, starts_b)
+    near_a, near_b = _neighbours(document, a, starts_a), _neighbours(document, b, starts_b)
     if not near_a or not near_b:
         return False
     return not any(ratio(x, y) >= 70 for x in near_a for y in near_b)
