@@ -88,7 +88,9 @@ class SourceLanguageMonth(Rule):
         "it, Spanish/Portuguese 'de' with a year, a weekday before a day number or after "
         "an article. Month names are matched in the case their language writes them, so "
         "the Mayo Clinic, Julio Iglesias, the surname Marzo and 'Cinco de Mayo' stay "
-        "silent. The fix is the English date in wire order ('March 5')."
+        "silent. The fix is the English date in wire order ('March 5'). A date inside a "
+        "sentence left entirely in the source language is left to untranslated/"
+        "foreign-sentence."
     )
     bad_example = "The talks resume on 5 de marzo, el lunes, in Geneva."
     good_example = "The talks resume on March 5, Monday, in Geneva."
@@ -100,6 +102,8 @@ class SourceLanguageMonth(Rule):
             for match in _PATTERN.finditer(document.text, paragraph.start, paragraph.end)
         )
         for match in matches:
+            if _in_foreign_sentence(document, match.start()):
+                continue
             if match["weekday"]:
                 english = WEEKDAY_NAMES[_WEEKDAYS[match["weekday"]]]
                 yield Hit(match.start(), match.end(),
@@ -113,3 +117,12 @@ class SourceLanguageMonth(Rule):
             yield Hit(match.start(), match.end(),
                       f"'{match.group()}' is a date in the source language: '{english}'.",
                       english)
+
+
+def _in_foreign_sentence(document, offset: int) -> bool:
+    """A date inside a sentence left wholly in the source language is that sentence's
+    problem (untranslated/foreign-sentence reports it), not a date to translate."""
+    from ..langid import identify
+
+    sentence = next((s for s in document.sentences if s.start <= offset < s.end), None)
+    return sentence is not None and identify(sentence.text) is not None
