@@ -250,3 +250,34 @@ def test_version(cli):
 def test_repo_root_has_no_stray_config():
     # the project's own tests must not depend on a config file at the repo root
     assert not (ROOT / ".copylint.yaml").exists()
+
+
+def test_jobs_give_the_same_report(cli, project):
+    for i in range(12):
+        (project / f"s{i}.txt").write_text(f"Title {i}\n\nPlease click here now, story {i}.\n")
+    serial = cli("check", ".", "--format", "json", "--jobs", "1", "--no-cache", cwd=project)
+    parallel = cli("check", ".", "--format", "json", "--jobs", "2", "--no-cache", cwd=project)
+    assert serial.returncode == parallel.returncode == 1
+    assert json.loads(serial.stdout) == json.loads(parallel.stdout)
+    assert len(json.loads(serial.stdout)) == 14  # 12 new stories, dirty.txt, soft.txt (info)
+    assert cli("check", ".", "--jobs", "0", cwd=project).returncode == 2
+
+
+def test_content_cache_is_used_and_keyed_by_content(cli, project, tmp_path):
+    env = {"COPYLINT_CACHE_DIR": str(tmp_path / "cache")}
+    first = cli("check", "dirty.txt", "--format", "json", cwd=project, env=env)
+    entries = list((tmp_path / "cache" / "content").rglob("*.json"))
+    assert len(entries) == 1
+    again = cli("check", "dirty.txt", "--format", "json", cwd=project, env=env)
+    assert again.stdout == first.stdout
+    (project / "dirty.txt").write_text("A headline here\n\nNothing left to flag here.\n")
+    edited = cli("check", "dirty.txt", "--format", "json", cwd=project, env=env)
+    assert edited.returncode == 0 and json.loads(edited.stdout) == []
+    assert len(list((tmp_path / "cache" / "content").rglob("*.json"))) == 2
+    cli("check", "clean.txt", "--no-cache", cwd=project, env=env)
+    assert len(list((tmp_path / "cache" / "content").rglob("*.json"))) == 2
+
+
+def test_require_languagetool_without_a_server_configured(cli, project):
+    result = cli("check", "clean.txt", "--require-languagetool", cwd=project)
+    assert result.returncode == 2 and "no LanguageTool configured" in result.stderr.decode()

@@ -45,7 +45,7 @@ class CountingLinter(Linter):
 def run_cached(tmp_path, targets, settings=None):
     config = config_from_mapping(settings or {}, "<t>", tmp_path)
     linter = CountingLinter(config)
-    cache = ContentCache(tmp_path, rules_fingerprint(config, linter.registry))
+    cache = ContentCache(rules_fingerprint(config, linter.registry), tmp_path / "content")
     CountingLinter.calls = 0
     result = lint_targets(linter, targets, jobs=1, cache=cache, progress=False)
     return result, CountingLinter.calls
@@ -66,6 +66,6 @@ def test_content_cache_hits_and_invalidation(tmp_path):
 
 def test_unwritable_cache_still_lints(tmp_path):
     targets = make_files(tmp_path, 2)[:2]
-    (tmp_path / ".copylint_cache").write_text("not a folder")
+    (tmp_path / "content").write_text("not a folder")
     result, calls = run_cached(tmp_path, targets)
     assert calls == 2 and result.findings

@@ -51,38 +51,29 @@ class AuditError(Exception):
 
 # -- arguments ---------------------------------------------------------------
 
-def _positive(value: str) -> int:
-    import argparse
-
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, not {value!r}")
-    return number
-
-
 def add_arguments(parser) -> None:
+    from .cli import positive_int
+    from .readers import FORMATS as READER_FORMATS
+
     parser.add_argument("source", metavar="SOURCE",
                         help="a folder of stories, a .jsonl file or a .parquet file")
     parser.add_argument("--output", "-o", metavar="FILE",
                         help="write every finding to FILE (.parquet or .jsonl)")
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="Dask scheduler to use, e.g. tcp://host:8786 (default: a local cluster)")
-    parser.add_argument("--jobs", "-j", type=_positive, metavar="N",
+    parser.add_argument("--jobs", "-j", type=positive_int, metavar="N",
                         help="worker processes of the local cluster (default: all cores)")
-    parser.add_argument("--partitions", type=_positive, metavar="N",
+    parser.add_argument("--partitions", type=positive_int, metavar="N",
                         help=f"split the stories into about N partitions "
                              f"(default: {PARTITIONS_PER_WORKER} per worker)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="summary format")
-    parser.add_argument("--top", type=_positive, default=20, metavar="N",
+    parser.add_argument("--top", type=positive_int, default=20, metavar="N",
                         help="how many of the worst stories to list (default: 20)")
     parser.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                         help="lowest severity that makes the exit code 1 (default: warning)")
     parser.add_argument("--select", metavar="RULES", help="comma-separated rule ids or categories to run")
     parser.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or categories to skip")
-    parser.add_argument("--input-format", choices=("text", "markdown", "markup"),
+    parser.add_argument("--input-format", choices=READER_FORMATS,
                         help="force the input format of every story")
     parser.add_argument("--source-language", action="append", metavar="LANG",
                         help="source language of the translations, e.g. es (repeatable)")
@@ -476,12 +467,12 @@ def _import_engine() -> None:
 
 
 def run(args, config) -> int:
-    from .cli import _codes
+    from .cli import parse_codes
     from .engine import Linter
     from .finding import Severity
 
     config = config.with_overrides(
-        select=_codes(args.select), ignore=_codes(args.ignore), fail_on=args.fail_on,
+        select=parse_codes(args.select), ignore=parse_codes(args.ignore), fail_on=args.fail_on,
         source_languages=tuple(s.lower() for s in args.source_language) if args.source_language else None,
     )
     Linter(config)  # unknown rule codes fail here, in one line, before any cluster starts

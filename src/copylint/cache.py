@@ -1,8 +1,8 @@
 """Content cache: a file whose bytes, path, config and rules are unchanged is not
 linted again (keyed by content hashes, never by mtime, so it is safe in CI).
 
-Entries live in ``.copylint_cache/content/`` under the project root; deleting
-the folder is always safe.
+Entries live in the per-user cache (see :mod:`copylint.diskcache`), never in
+the project being linted; deleting them is always safe.
 """
 
 from __future__ import annotations
@@ -15,9 +15,6 @@ from pathlib import Path
 
 from . import __version__
 from .finding import Finding, Severity
-
-CACHE_DIR_NAME = ".copylint_cache"
-
 
 def _hash_tree(digest, folder: Path, suffixes: tuple[str, ...]) -> None:
     if not folder.is_dir():
@@ -45,8 +42,10 @@ def rules_fingerprint(config, registry) -> str:
 
 
 class ContentCache:
-    def __init__(self, root: Path, fingerprint: str):
-        self.folder = root / CACHE_DIR_NAME / "content"
+    def __init__(self, fingerprint: str, folder: Path | None = None):
+        from .diskcache import cache_root
+
+        self.folder = folder or cache_root() / "content"
         self.fingerprint = fingerprint
 
     def key(self, name: str, data: bytes, input_format: str | None) -> str:
@@ -66,9 +65,6 @@ class ContentCache:
         folder = self.folder / key[:2]
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            if not (self.folder.parent / "CACHEDIR.TAG").exists():
-                (self.folder.parent / "CACHEDIR.TAG").write_text(
-                    "Signature: 8a477f597d28d172789f06886806bc55\n# copylint content cache\n")
             handle, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 json.dump([f.to_dict() for f in findings], out, ensure_ascii=False)

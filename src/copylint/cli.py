@@ -25,8 +25,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"copylint: error: {message} (see copylint {self.prog.split()[-1]} --help)\n")
 
 
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .formatters import FORMATS
+    from .readers import FORMATS as READER_FORMATS
 
     parser = _Parser(prog="copylint", description="Editorial quality linter for translated wire copy.")
     parser.add_argument("--version", action="version", version=f"copylint {__version__}")
@@ -44,8 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--config", metavar="FILE", help="config file (default: found upward from here)")
     check.add_argument("--isolated", action="store_true", help="ignore every config file")
     check.add_argument("--stdin-filename", metavar="NAME", help="name to report (and pick the format) for stdin")
-    check.add_argument("--input-format", choices=("text", "markdown", "html", "nitf", "newsml", "xliff"),
-                       help="force the input format instead of guessing by extension")
+    check.add_argument("--input-format", choices=READER_FORMATS,
+                       help="force the input format instead of guessing by extension and content")
     check.add_argument("--include", action="append", metavar="GLOB", help="files to lint in folders (repeatable)")
     check.add_argument("--exclude", action="append", metavar="GLOB", help="paths to skip (repeatable)")
     check.add_argument("--source-language", action="append", metavar="LANG",
@@ -56,6 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="print counts per rule")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--quiet", "-q", action="store_true", help="print nothing when there are no findings")
+    check.add_argument("--jobs", "-j", type=positive_int, metavar="N",
+                       help="lint in N processes (default: all cores; small runs stay serial)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="lint every file again, even if its content, config and rules are unchanged")
+    check.add_argument("--languagetool", metavar="URL",
+                       help="check grammar with the LanguageTool server at URL ('public' for the public API)")
+    check.add_argument("--require-languagetool", action="store_true",
+                       help="an unreachable LanguageTool is an error (exit 2)")
+    check.add_argument("--no-languagetool", action="store_true", help="skip LanguageTool this run")
     fixing = check.add_mutually_exclusive_group()
     fixing.add_argument("--fix", action="store_true",
                         help="apply the safe fixes of fixable rules to the files, then report what is left")
@@ -75,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate_module.add_arguments(evaluate)
 
+    audit = sub.add_parser("audit", help="audit an archive of stories on Dask (folder, JSONL or Parquet)")
+    from . import audit as audit_module
+
+    audit_module.add_arguments(audit)
+
     serve = sub.add_parser("serve", help="a local web page where editors paste or upload a story")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
@@ -83,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _codes(value: str | None) -> tuple[str, ...] | None:
+def parse_codes(value: str | None) -> tuple[str, ...] | None:
     if value is None:
         return None
     return tuple(c.strip() for c in value.split(",") if c.strip())
@@ -91,6 +116,7 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 
 def _load_config(args):
     from .config import Config, load_config, parse_size
+    from .languagetool.settings import settings_from_flags
 
     if getattr(args, "isolated", False):
         config = Config()
@@ -98,17 +124,20 @@ def _load_config(args):
         config = load_config(args.config)
     if args.command != "check":
         return config
-    ignore = _codes(args.ignore)
+    ignore = parse_codes(args.ignore)
     if args.extend_ignore:
-        ignore = (ignore if ignore is not None else config.ignore) + _codes(args.extend_ignore)
+        ignore = (ignore if ignore is not None else config.ignore) + parse_codes(args.extend_ignore)
     return config.with_overrides(
-        select=_codes(args.select),
+        select=parse_codes(args.select),
         ignore=ignore,
         fail_on=args.fail_on,
         include=tuple(args.include) if args.include else None,
         exclude=config.exclude + tuple(args.exclude) if args.exclude else None,
         source_languages=tuple(s.lower() for s in args.source_language) if args.source_language else None,
         max_file_size=parse_size("--max-file-size", args.max_file_size) if args.max_file_size else None,
+        languagetool=settings_from_flags(
+            config.languagetool, args.languagetool, args.require_languagetool, args.no_languagetool
+        ),
     )
 
 
@@ -134,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
             from . import serve
 
             return serve.run(args, config)
+        if args.command == "audit":
+            from . import audit
+
+            return audit.run(args, config)
         from . import evaluate
 
         return evaluate.run(args, config)
@@ -150,11 +183,10 @@ FORMATS_WITH_SOURCES = ("html",)
 
 
 def _check(args, config) -> int:
-    from .engine import Linter, RuleCrash
+    from .engine import Linter
     from .finding import Severity
     from .formatters import Report, render
     from .paths import collect_paths
-    from .source import InputError, read_path, read_stdin
 
     if (args.fix or args.diff) and args.write_baseline:
         raise UsageError("--fix and --diff cannot be combined with --write-baseline")
@@ -167,38 +199,27 @@ def _check(args, config) -> int:
 
         known = load_baseline(Path(args.baseline))
     linter = Linter(config)
-    fixer = _Fixer(linter, args) if args.fix or args.diff else None
-    errors: list[str] = []
-    findings = []
-    files: list[str] = []
-    sources: dict[str, str] = {}
     targets, missing = collect_paths(args.paths or ["."], config)
-    errors.extend(missing)
-    for target in targets:
-        name = args.stdin_filename or "<stdin>" if target == "-" else str(target)
-        try:
-            text = read_stdin(name, config.max_file_size) if target == "-" else read_path(
-                target, config.max_file_size
-            )
+    stdin_name = args.stdin_filename or "<stdin>"
+    keep_sources = fmt in FORMATS_WITH_SOURCES
+    fixer = _Fixer(linter, args) if args.fix or args.diff else None
+    if fixer is None:
+        from .cache import ContentCache, rules_fingerprint
+        from .runner import lint_targets
 
-            def lint(source: str, name=name) -> list:
-                return linter.lint_text(source, name, input_format=args.input_format)
+        cache = None if args.no_cache else ContentCache(rules_fingerprint(config, linter.registry))
+        result = lint_targets(linter, targets, stdin_name=stdin_name, input_format=args.input_format,
+                              jobs=args.jobs, cache=cache, keep_sources=keep_sources,
+                              progress=not args.quiet)
+        files, findings, sources = result.files, result.findings, result.sources
+        errors = missing + result.errors
+        if known is not None:
+            from .baseline import filter_new
 
-            keep = None
-            if known is not None:
-                from .baseline import filter_new
-
-                keep = lambda found: filter_new(found, known)  # noqa: E731
-            if fixer is None:
-                found = lint(text) if keep is None else keep(lint(text))
-            else:
-                text, found = fixer.run(target, name, text, lint, keep)
-            findings.extend(found)
-            files.append(name)
-            if fmt in FORMATS_WITH_SOURCES:
-                sources[name] = text
-        except (InputError, RuleCrash) as exc:
-            errors.append(str(exc))
+            findings = filter_new(findings, known)
+    else:
+        files, findings, sources, errors = fixer.run_all(targets, stdin_name, known, keep_sources)
+        errors = missing + errors
     for message in errors:
         print(f"copylint: error: {message}", file=sys.stderr)
 
@@ -224,7 +245,7 @@ def _check(args, config) -> int:
     if not (args.quiet and not findings and fmt == "text"):
         # `--fix` on stdin prints the fixed text on stdout, so the report goes to stderr.
         to_stderr = args.fix and "-" in targets and args.output is None
-        _write(render(fmt, report), args.output, sys.stderr if to_stderr else sys.stdout)
+        write_output(render(fmt, report), args.output, sys.stderr if to_stderr else sys.stdout)
 
     if errors:
         return EXIT_ERROR
@@ -239,10 +260,41 @@ class _Fixer:
     """`--fix` writes each fixed file (stdin: prints it); `--diff` prints the diff."""
 
     def __init__(self, linter, args):
+        self.linter = linter
+        self.input_format = args.input_format
         self.rules = linter.registry.rules
         self.diff = args.diff
         self.changed: list[str] = []
         self.applied = 0
+
+    def run_all(self, targets, stdin_name: str, known, keep_sources: bool):
+        """Fix (or diff) each target in turn: (files, findings left, sources, errors)."""
+        from .engine import RuleCrash
+        from .source import InputError, read_path, read_stdin
+
+        files, findings, sources, errors = [], [], {}, []
+        keep = None
+        if known is not None:
+            from .baseline import filter_new
+
+            keep = lambda found: filter_new(found, known)  # noqa: E731
+        for target in targets:
+            name = stdin_name if target == "-" else str(target)
+            try:
+                max_size = self.linter.config.max_file_size
+                text = read_stdin(name, max_size) if target == "-" else read_path(target, max_size)
+
+                def lint(source: str, name=name) -> list:
+                    return self.linter.lint_text(source, name, input_format=self.input_format)
+
+                text, found = self.run(target, name, text, lint, keep)
+                findings.extend(found)
+                files.append(name)
+                if keep_sources:
+                    sources[name] = text
+            except (InputError, RuleCrash) as exc:
+                errors.append(str(exc))
+        return files, findings, sources, errors
 
     def fixable(self, rule_id: str) -> bool:
         rule = self.rules.get(rule_id)
@@ -282,7 +334,7 @@ class _Fixer:
         return f"applied {fixes} to {where}" if files else "nothing to fix"
 
 
-def _write(text: str, output: str | None, stream=None) -> None:
+def write_output(text: str, output: str | None, stream=None) -> None:
     if output is None:
         stream = stream or sys.stdout
         stream.write(text)

@@ -397,12 +397,12 @@ def render_text(result: dict) -> str:
 
 
 def run(args, config) -> int:
-    from .cli import _codes, _write
+    from .cli import parse_codes, write_output
     from .engine import Linter, RuleCrash
     from .finding import Severity
     from .rule import CATEGORIES
 
-    config = config.with_overrides(select=_codes(args.select), ignore=_codes(args.ignore))
+    config = config.with_overrides(select=parse_codes(args.select), ignore=parse_codes(args.ignore))
     linter = Linter(config)
     categories = set(CATEGORIES) | {rule.category for rule in linter.registry.rules.values()}
     root = Path(args.corpus)
@@ -422,7 +422,7 @@ def run(args, config) -> int:
     result["failures"] = check_thresholds(result, args)
     report = (json.dumps(result, indent=2, ensure_ascii=False) + "\n" if args.format == "json"
               else render_text(result))
-    _write(report, args.output)
+    write_output(report, args.output)
     for message in errors:
         print(f"copylint: error: {message}", file=sys.stderr)
     if errors:
