@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..finding import Hit, Severity
@@ -28,6 +30,8 @@ def _written_with_point(text: str, whole: str, frac: str) -> bool:
     return len(frac) <= 2 and regex.search(
         rf"(?<![\d.,]){regex.escape(whole)}\.{frac}(?![\d]|[.,]\d)", text) is not None
 
+_GATE = re.compile(r"\d,\d")
+
 
 class DecimalComma(Rule):
     id = "numbers/decimal-comma"
@@ -50,7 +54,7 @@ class DecimalComma(Rule):
     good_example = "Inflation rose to 8.4% and the deficit reached 1.5 billion euros."
 
     def check(self, document, options):
-        for match in prose_matches(document, _NUMBER):
+        for match in prose_matches(document, _NUMBER, _GATE):
             whole, frac = match["int"], match["frac"]
             grouped = "." in whole
             if len(frac) > 2 and not (whole == "0" or grouped):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..finding import Hit, Severity
@@ -12,6 +14,8 @@ from .numbers_common import prose_matches
 # matches get their boundary checks below.
 _NUMBER = regex.compile(r"[1-9]\d*(?:,\d{3})*")
 _GROUPED = regex.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+# Without a grouped number there is nothing to be inconsistent with.
+_GROUPED_GATE = re.compile(r"\d,\d\d\d")
 _BAD_BEFORE = frozenset(".,-+/:#")
 _BAD_AFTER = regex.compile(
     r"\d|[.,]\d|[\-/:]\d|s\b|\s?(?:GMT|UTC|[ECMP][SD]T|hrs|hours|h)\b|\p{L}"
@@ -51,7 +55,7 @@ class InconsistentNumberFormat(Rule):
     def check(self, document, options):
         text = document.text
         grouped, plain = [], []
-        for match in prose_matches(document, _NUMBER):
+        for match in prose_matches(document, _NUMBER, _GROUPED_GATE):
             start, number = match.start(), match.group()
             before = text[start - 2:start] if start >= 2 else " " + text[:start]
             if before[-1:] in _BAD_BEFORE or before[-1:].isalpha() or (

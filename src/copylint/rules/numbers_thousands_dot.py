@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..finding import Hit, Severity
@@ -14,6 +16,7 @@ _NUMBER = regex.compile(
     r"(?!\d|[.,]\d)"
 )
 # The noun after the number, past one modifier ("more", "accredited", "registered").
+_GATE = re.compile(r"\d\.\d\d\d")
 _NEXT_WORD = regex.compile(
     r"\s+(?:(?:more|other|new|additional|extra|fewer|local|foreign|armed|\p{Ll}+ed)\s+(?=\p{Ll}))?"
     r"(?P<word>\p{Ll}+)"
@@ -71,7 +74,7 @@ class ThousandsDot(Rule):
 
     def check(self, document, options):
         text = document.text
-        for match in prose_matches(document, _NUMBER):
+        for match in prose_matches(document, _NUMBER, _GATE):
             number = match["num"]
             groups = number.split(".")
             if _VERSION_BEFORE.search(text, max(0, match.start() - 12), match.start()):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..finding import Hit, Severity
@@ -16,6 +18,7 @@ _NUMBER = regex.compile(
     rf"(?<![\d.,:/\-]|\d{_GAP})(?P<num>[1-9]\d{{0,2}}(?:{_GAP}\d{{3}})+)(?!\d|[.,:/]\d)"
     rf"(?={_GAP}?%|\s+(?P<word>\p{{Ll}}+))"
 )
+_GATE = re.compile(rf"\d{_GAP}\d\d\d")
 # "On March 3 200 people ..." is a missing comma, not grouping; so are dates.
 _MONTH_BEFORE = regex.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$"
@@ -41,7 +44,7 @@ class ThousandsSpace(Rule):
 
     def check(self, document, options):
         text = document.text
-        for match in prose_matches(document, _NUMBER):
+        for match in prose_matches(document, _NUMBER, _GATE):
             number = match["num"]
             groups = regex.split(_GAP, number)
             if len(groups) == 2 and not groups[1].endswith("00"):

@@ -34,6 +34,8 @@ class SpaceRun(Rule):
 
     def check(self, document, options):
         text = document.text
+        if "  " not in text and not any(space in text for space in _SPACES[1:]):
+            return  # one substring test per kind of space, far cheaper than the scan
         for match in _RUN.finditer(text):
             start, end = match.span()
             if document.is_masked(start, end):
