@@ -202,9 +202,16 @@ def mentions(document) -> list[Mention]:
     """Every place name in the document's headline and body, found once per document."""
     key = "gazetteer.mentions"
     if key not in document.meta:
-        found = []
-        finder = gazetteer().find
-        for paragraph in document.prose_paragraphs:
-            found.extend(finder(paragraph.text, paragraph.start))
+        # One pass over the whole text, then keep the names inside the prose: a
+        # pass per paragraph costs more than the page furniture it skips.
+        spans = [(p.start, p.end) for p in document.prose_paragraphs]
+        found, index = [], 0
+        for mention in gazetteer().find(document.text):
+            while index < len(spans) and spans[index][1] <= mention.start:
+                index += 1
+            if index == len(spans):
+                break
+            if spans[index][0] <= mention.start and mention.end <= spans[index][1]:
+                found.append(mention)
         document.meta[key] = found
     return document.meta[key]
