@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import regex
 
-# Bullets, arrows and masked markup that may open a furniture line.
-LEAD_IN = r"[^\w\n]{0,6}"
+# Indentation or masked markup (any amount), then bullets or arrows, may open a
+# furniture line.
+LEAD_IN = r"[^\S\n]*[^\w\s]{0,6}[^\S\n]*"
 
 
 def compile_line_start(alternatives: str, tail: str) -> regex.Pattern:
