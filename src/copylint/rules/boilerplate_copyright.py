@@ -22,7 +22,6 @@ _DATED_HINTS = ("copyright", "(c)")
 class Copyright(Rule):
     id = "boilerplate/copyright"
     severity = Severity.WARNING
-    fixable = True
     description = 'A copyright or rights notice ("© 2024 Agencia EFE", "All rights reserved") in the copy.'
     rationale = (
         "Agency and site rights notices ride along with republished copy; they belong to "

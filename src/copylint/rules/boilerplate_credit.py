@@ -50,7 +50,6 @@ _COMPILED = tuple((hints, regex.compile(pattern, regex.MULTILINE)) for hints, pa
 class Credit(Rule):
     id = "boilerplate/credit"
     severity = Severity.WARNING
-    fixable = True
     description = 'A photo or agency credit ("REUTERS/Kevin Lamarque", "(AP Photo/Evan Vucci)") in the text.'
     rationale = (
         "Captions scraped into the body bring their credits along: \"EFE / Kulpash "

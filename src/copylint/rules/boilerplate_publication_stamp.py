@@ -37,7 +37,6 @@ _PATTERN = compile_line_start(
 class PublicationStamp(Rule):
     id = "boilerplate/publication-stamp"
     severity = Severity.WARNING
-    fixable = True
     description = 'A site\'s publication stamp ("Published: 03/02/2025 10:42") inside the story.'
     rationale = (
         "Pages print when a story was published or updated, and scrapers paste that line "

@@ -29,7 +29,6 @@ _MIN_SHARED_WORDS = 0.5
 class DuplicateParagraph(Rule):
     id = "duplicate/paragraph"
     severity = Severity.WARNING
-    fixable = True
     description = "A paragraph repeats, or nearly repeats, another paragraph of the story."
     rationale = (
         "Scraped and machine-translated copy often carries the same paragraph twice: a "

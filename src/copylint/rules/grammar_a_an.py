@@ -35,7 +35,6 @@ _FOREIGN_VERB = regex.compile(r"(?<=\p{L}{3})(?:ar|ir|are|ere|ire)$")
 class AAn(Rule):
     id = "grammar/a-an"
     severity = Severity.WARNING
-    fixable = True
     description = "'a' before a vowel sound or 'an' before a consonant ('a overwhelming victory')."
     rationale = (
         "Machine translation and hurried rewrites leave the article of the word that was "

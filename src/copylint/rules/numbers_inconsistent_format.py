@@ -37,7 +37,6 @@ _PHONE_AFTER = regex.compile(r"[ \-]\d")
 class InconsistentNumberFormat(Rule):
     id = "numbers/inconsistent-format"
     severity = Severity.WARNING
-    fixable = True
     description = "Grouped and ungrouped thousands mixed in one story ('3,000' and '3000')."
     rationale = (
         "Wire style groups thousands with commas; translated copy assembled from several "

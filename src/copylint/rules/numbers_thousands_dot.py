@@ -53,7 +53,6 @@ _PRICED = frozenset(
 class ThousandsDot(Rule):
     id = "numbers/thousands-dot"
     severity = Severity.WARNING
-    fixable = True
     description = "Thousands grouped with dots ('2.400 people') in English copy."
     rationale = (
         "Continental European languages group thousands with a dot, so machine "

@@ -28,7 +28,6 @@ _MONTH_BEFORE = regex.compile(
 class ThousandsSpace(Rule):
     id = "numbers/thousands-space"
     severity = Severity.WARNING
-    fixable = True
     description = "Thousands grouped with spaces ('100 000 farmers') in English copy."
     rationale = (
         "French, Polish, Russian and ISO style group digits with a (thin) space, and machine "

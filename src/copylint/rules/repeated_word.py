@@ -52,7 +52,6 @@ class RepeatedWord(Rule):
     )
     bad_example = "The minister said the the talks would resume in in March."
     good_example = "The minister said the talks would resume in March; he had had doubts."
-    fixable = True
 
     def check(self, document, options):
         folded = folded_text(document)

@@ -21,7 +21,6 @@ _GERMAN_CLOSER = {"“": "„", "‘": "‚"}
 class ForeignQuotes(Rule):
     id = "typography/foreign-quotes"
     severity = Severity.WARNING
-    fixable = True
     description = "Guillemets or low-9 quotation marks (« » „ ‚ ‹ ›) left in English copy."
     rationale = (
         "Spanish, French, Italian, Portuguese and Russian copy quotes with guillemets "

@@ -16,7 +16,6 @@ class PercentSpace(Rule):
     id = "typography/percent-space"
     # Info: many desks let it pass in translated copy; it is style, not an error of fact.
     severity = Severity.INFO
-    fixable = True
     description = "A space between a number and the percent sign ('5 %' for '5%')."
     rationale = (
         "French, Spanish, German and Italian typography put a (no-break) space before the "
