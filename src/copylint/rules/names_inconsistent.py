@@ -20,7 +20,8 @@ _CAP_WORD = regex.compile(
 _ACCENTED = re.compile("[À-ÖØ-öø-ɏ]")  # re scans a plain class faster than regex
 # Short capitalised words with an accent ("Luís", "Díaz"): compared with their plain form.
 _SHORT_MARKED = regex.compile(
-    r"(?V1)(?<![\p{L}\p{M}])\p{Lu}[a-z]{0,2}[\p{L}--\p{ASCII}][\p{L}\p{M}]{0,2}(?![\p{L}\p{M}])"
+    r"(?V1)(?<![\p{L}\p{M}])(?:[\p{Lu}--\p{ASCII}][\p{L}\p{M}]{1,3}"
+    r"|\p{Lu}[a-z]{0,2}[\p{L}--\p{ASCII}][\p{L}\p{M}]{0,2})(?![\p{L}\p{M}])"
 )
 # A name with "Junior" spelt out, compared with the same name with "Jr.".
 _JUNIOR = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+) Junior\b")
