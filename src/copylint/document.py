@@ -49,7 +49,14 @@ DATELINE = regex.compile(
 )
 BYLINE = regex.compile(r"^(?:By|Por|Par|Von|Di|Text:|Reporting by)\s+\p{Lu}[^.!?]{0,80}$")
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}\d'’\-]*")
-_TERMINAL = regex.compile(r"[.!?…:][\"'”’»)\]]*$")
+_CLOSERS = "\"'”’»)]"
+_SEPARATORS = regex.compile(r"[|»›•·>]")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends with sentence punctuation (closing quotes may follow)."""
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in ".!?…:"
 
 # Words of site navigation and mastheads, used only to tell chrome from a
 # headline among the short lines above a story.
@@ -276,7 +283,7 @@ def _split_paragraphs(text: str, lines: list[Line]) -> list[Paragraph]:
         group = [block[0]]
         for previous, line in zip(block, block[1:]):
             ends_paragraph = one_per_line or (
-                _TERMINAL.search(previous.text.rstrip()) is not None
+                ends_sentence(previous.text)
                 and len(previous.text) < _SHORT_LINE
             )
             if ends_paragraph:
@@ -306,13 +313,13 @@ def _looks_like_chrome(paragraph: Paragraph) -> bool:
     if len(words) <= 3 and all(w[0].isupper() or len(w) <= 3 for w in words):
         return True
     chrome = sum(1 for w in words if w.lower() in CHROME_WORDS)
-    separators = regex.search(r"[|»›•·>]", paragraph.text) is not None
+    separators = _SEPARATORS.search(paragraph.text) is not None
     return separators or (len(words) <= 8 and chrome * 2 >= len(words))
 
 
 def _is_body_start(paragraph: Paragraph) -> bool:
     return bool(DATELINE.match(paragraph.text)) or (
-        paragraph.word_count >= 12 and _TERMINAL.search(paragraph.text) is not None
+        paragraph.word_count >= 12 and ends_sentence(paragraph.text)
     )
 
 

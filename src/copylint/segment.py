@@ -62,7 +62,8 @@ def _is_boundary(text: str, match: regex.Match) -> bool:
     if close and nxt.islower():
         # 'said.” he added' : keep the attribution with its quote.
         return False
-    before = _TOKEN_BEFORE.search(text, 0, match.start())
+    # Only the token just before the stop matters; a short window keeps this O(1).
+    before = _TOKEN_BEFORE.search(text, max(0, match.start() - 64), match.start())
     token = before.group(1) if before else ""
     token = token.lstrip("(\"'“‘«[")
     bare = token.rstrip(".").lower()

@@ -8,7 +8,7 @@ page date (see :mod:`.structure`).
 
 from __future__ import annotations
 
-from pathlib import PurePath
+import os.path
 
 from ..document import Document, _split_lines, _split_paragraphs, normalize_newlines
 
@@ -32,7 +32,7 @@ def format_for(path: str, forced: str | None = None, text: str | None = None) ->
     """The forced format, else the extension's, else (``.xml``, no extension) a sniffed one."""
     if forced:
         return forced
-    suffix = PurePath(path).suffix.lower()
+    suffix = os.path.splitext(path)[1].lower()
     known = READERS.get(suffix, "text" if suffix and suffix != ".xml" else None)
     if known is not None or text is None:
         return known or "text"
