@@ -221,6 +221,9 @@ def _scope_units(document, scope: str) -> list[tuple[int, int]]:
     raise ValueError(f"unknown scope {scope!r}")
 
 
+_OTHER_WHITESPACE = regex.compile(r"[^\S ]")  # plain spaces need no replacing
+
+
 def folded_text(document) -> str:
     """Lower-cased text with every whitespace as one space, same length as the text."""
     cached = document.meta.get("_folded")
@@ -228,7 +231,7 @@ def folded_text(document) -> str:
         lowered = document.text.lower()
         if len(lowered) != len(document.text):  # a few letters lower-case to two chars
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in document.text)
-        cached = regex.sub(r"\s", " ", lowered)
+        cached = _OTHER_WHITESPACE.sub(" ", lowered)
         document.meta["_folded"] = cached
     return cached
 
