@@ -339,6 +339,9 @@ class Pack:
         self.rules: list[PackRule] = []
         self._automata: dict[bool, Any] | None = None
         self._triggers: tuple[Any, set[str]] | None = None
+        # Per-document caches in document.meta, under keys cheap to hash.
+        self._phrase_key = ("_pack", name, str(path))
+        self._trigger_key = ("_triggered", name, str(path))
 
     def _build_automata(self) -> dict[bool, Any]:
         import ahocorasick
@@ -364,31 +367,35 @@ class Pack:
         """Hits of the pack's rules named in ``rule_ids``, running only the rules
         that one phrase scan and one trigger scan show can match."""
         phrases = self._phrase_scan(document)
+        triggered = self._trigger_scan(document)
+        always = self._triggers[1]
         for rule in self.rules:
-            if rule.id not in rule_ids:
-                continue
-            maybe_regex = bool(rule.regexes) and self.trigger_positions(document, rule) != []
-            if maybe_regex or rule.id in phrases:
+            rule_id = rule.id
+            if rule_id in rule_ids and (rule_id in phrases or rule_id in triggered or rule_id in always):
                 yield rule, list(rule.check(document, rule.options))
 
     def trigger_positions(self, document, rule: PackRule) -> list[int] | None:
         """Where ``rule``'s trigger literals occur (one scan per pack and document);
         None when the rule has no trigger literals and must scan everything."""
+        positions = self._trigger_scan(document)
+        if rule.id in self._triggers[1]:
+            return None
+        return positions.get(rule.id, [])
+
+    def _trigger_scan(self, document) -> dict[str, list[int]]:
+        """Rule id -> end offsets of its trigger literals, one scan per document."""
         if self._triggers is None:
             self._triggers = self._build_triggers()
-        automaton, always = self._triggers
-        if rule.id in always:
-            return None
-        cache_key = ("_triggered", self.path)
-        positions = document.meta.get(cache_key)
+        positions = document.meta.get(self._trigger_key)
         if positions is None:
             positions = {}
+            automaton = self._triggers[0]
             if automaton is not None:
                 for end_index, rule_ids in automaton.iter(folded_text(document)):
                     for rule_id in rule_ids:
                         positions.setdefault(rule_id, []).append(end_index)
-            document.meta[cache_key] = positions
-        return positions.get(rule.id, [])
+            document.meta[self._trigger_key] = positions
+        return positions
 
     def _build_triggers(self) -> tuple[Any, set[str]]:
         import ahocorasick
@@ -417,11 +424,9 @@ class Pack:
         return self._phrase_scan(document).get(rule.id, [])
 
     def _phrase_scan(self, document) -> dict[str, list]:
-        cache_key = ("_pack", self.path)
-        by_rule = document.meta.get(cache_key)
+        by_rule = document.meta.get(self._phrase_key)
         if by_rule is None:
-            by_rule = self._scan(document)
-            document.meta[cache_key] = by_rule
+            by_rule = document.meta[self._phrase_key] = self._scan(document)
         return by_rule
 
     def _scan(self, document) -> dict[str, list]:
