@@ -7,6 +7,7 @@ dateline date as text; only the dates rules need them as calendar dates.
 from __future__ import annotations
 
 import datetime
+import re
 
 import regex
 
@@ -76,6 +77,7 @@ _END_STAMP = regex.compile(
 
 
 _STAMP_LENGTH = 60
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def page_dates(document) -> tuple[datetime.date, ...]:
@@ -92,8 +94,10 @@ def page_dates(document) -> tuple[datetime.date, ...]:
         else:
             last = [line.text.strip() for line in document.lines[-4:]]
             for line in [text for text in last if text][-2:]:
-                # A stamp is a short line (story sentences are skipped unparsed).
-                stamp = len(line) <= _STAMP_LENGTH and _END_STAMP.fullmatch(line)
+                # A stamp is a short line with a year (story sentences and
+                # credits are skipped unparsed).
+                stamp = (len(line) <= _STAMP_LENGTH and _YEAR.search(line)
+                         and _END_STAMP.fullmatch(line))
                 match = stamp and _PAGE_DATE.fullmatch(stamp["date"])
                 if match:
                     found = _readings(match)
