@@ -105,3 +105,64 @@ def test_markdown_front_matter_headline_and_date():
     assert document.page_date.text == "2024-05-02"
     assert document.source_languages == ("es",)
     assert document.dateline.place == "PORTO ALEGRE"
+
+
+def test_xml_offsets_are_characters_not_bytes():
+    """Expat reports UTF-8 byte offsets: text with accents, curly quotes, emoji and a BOM
+    must still give each element's character offset."""
+    text = ('\ufeff<?xml version="1.0" encoding="UTF-8"?>\r\n<nitf><body><body.head><hedline>'
+            "<hl1>Café “résumé” 🎉 fête</hl1></hedline></body.head>\r\n<body.content>"
+            "<p>Ünïcode <em>here</em> &amp; there <!-- note --> and <![CDATA[raw]]> after.</p>"
+            "<p>Second 😀 para.</p></body.content></body></nitf>")
+    document = read_document(text, "u.nitf")
+    normalized = text.replace("\r\n", "\n")
+    assert document.headline.text == "Café “résumé” 🎉 fête"
+    assert document.headline.start == normalized.index("Café")
+    assert document.position(document.headline.start) == (2, normalized.split("\n")[1].index("Café") + 1)
+    first, second = document.body
+    assert first.text.startswith("Ünïcode") and first.first_line == 3
+    assert document.position(first.start) == (3, normalized.split("\n")[2].index("Ünïcode") + 1)
+    # the comment is masked, the CDATA section's text is read, the reference decoded in place
+    assert "note" not in first.text and "raw" in first.text and "&     there" in first.text
+    assert second.text == "Second 😀 para." and document.text[second.start:second.end] == second.text
+
+
+def test_xml_attribute_may_hold_a_closing_bracket():
+    text = ('<nitf><head><docdata><date.issue title="a>b" norm="20240328T093000Z"/></docdata>'
+            '</head><body><body.content><p>Text after.</p></body.content></body></nitf>')
+    document = read_document(text, "a.nitf")
+    assert document.page_date.text == "2024-03-28"
+    assert text[document.page_date.start:document.page_date.end] == "20240328T093000Z"
+    assert [p.text for p in document.paragraphs] == ["Text after."]
+
+
+def test_undefined_entity_with_external_dtd_is_refused_at_its_position():
+    text = '<!DOCTYPE nitf SYSTEM "nitf.dtd">\n<nitf>\n  <p>é &nbsp; x</p></nitf>'
+    with pytest.raises(InputError, match=r"bad\.nitf:3:8: malformed XML: undefined entity &nbsp;"):
+        read_document(text, "bad.nitf")
+
+
+def test_html_markup_after_a_bad_character_reference_is_still_markup():
+    """HTMLParser stopped reading tags after a second malformed '&#' reference."""
+    text = "<article><h1>Head</h1>\n<p>A &#; and &#x; z</p>\n<p>Last <b>bold</b> done.</p></article>"
+    document = read_document(text, "a.html")
+    assert [p.text for p in document.paragraphs][1:] == ["A &#; and &#x; z", "Last    bold     done."]
+
+
+def test_html_marked_section_is_masked_whole():
+    text = "<article><h1>Head line</h1><![CDATA[ x > y ]]><p>Body text here.</p></article>"
+    document = read_document(text, "a.html")
+    assert "y" not in document.text.replace("Body", "")
+    assert [p.text for p in document.paragraphs] == ["Head line", "Body text here."]
+
+
+def test_html_raw_text_and_unusual_tags_read_as_html_parser_does():
+    text = ('<HTML><Body><ARTICLE><H1 Class="x">Big news</H1><style>p{}</STYLE >'
+            '<p class=dateline>LIMA, Peru (EFE) -</p>'
+            '<p>One <3 two <script>if (a<b) {x="</p>"}</script> more <img alt="a>b"/>.</p>'
+            '<!-- a -- > b --><p>Last.</p></ARTICLE></Body></HTML>')
+    document = read_document(text, "a.html")
+    assert document.headline.text == "Big news"
+    assert document.dateline.place == "LIMA"
+    assert [" ".join(p.text.split()) for p in document.body][1:] == ["One <3 two more .", "Last."]
+    assert "if (a" not in document.text and "p{}" not in document.text

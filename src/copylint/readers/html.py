@@ -11,8 +11,10 @@ rules report.
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-from itertools import accumulate
+import html
+import re
+from html.parser import (attrfind_tolerant, endtagfind, locatestarttagend_tolerant,
+                         tagfind_tolerant)
 
 from .masking import keep
 from .nitf import iso_date
@@ -26,81 +28,147 @@ BLOCKS = frozenset(
 SKIP = frozenset("script style noscript template svg math head form button select "
                  "textarea iframe object code".split())
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+# Elements whose content is raw text up to their end tag (as HTMLParser reads them).
+RAW_TEXT = {name: re.compile(rf"</\s*{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_INCOMPLETE = _LETTERS | {"=", "/", ""}
+_COMMENT_CLOSE = re.compile(r"--\s*>")
+_SECTION_CLOSE = re.compile(r"]\s*]\s*>")
+_GT = re.compile(">")
 
 
-class _TreeBuilder(HTMLParser):
-    """Elements with offsets; unclosed tags are closed by their ancestor's end tag."""
+def tree(text: str) -> Element:
+    """Elements with offsets; unclosed tags are closed by their ancestor's end tag.
 
-    def __init__(self, text: str):
-        super().__init__(convert_charrefs=False)
-        self.text = text
-        self.line_starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
-        self.root = Element("#document", 0, 0, len(text))
-        self.stack = [self.root]
-        self.cursor = 0
+    One scan from '<' to '<' (text between tags is skipped by ``str.find``), with
+    the standard library HTMLParser's own tag and attribute patterns, so tags,
+    attributes, comments, declarations and raw-text script/style are read as it
+    reads them, without its per-reference and per-line bookkeeping.
+    """
+    root = Element("#document", 0, 0, len(text))
+    stack = [root]
+    cursor = 0  # end of the last markup: text runs start there
 
-    def _at(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
+    def markup(at: int, end: int) -> None:
+        nonlocal cursor
+        if cursor < at:
+            stack[-1].runs.append((cursor, at))
+        cursor = max(cursor, end)
 
-    def _text_until(self, offset: int) -> None:
-        if offset > self.cursor:
-            self.stack[-1].runs.append((self.cursor, offset))
+    position = 0
+    while (at := text.find("<", position)) >= 0:
+        following = text[at + 1:at + 2]
+        if following in _LETTERS:
+            end = _start_tag_end(text, at)
+            if end < 0:
+                position = _unfinished(text, at)
+                continue
+            position = end
+            name_match = tagfind_tolerant.match(text, at + 1)
+            attrs, rest = _attributes(text, name_match.end(), end)
+            tail = text[rest:end].strip()
+            if tail not in (">", "/>"):  # not a tag after all: text
+                continue
+            name = name_match.group(1).lower()
+            markup(at, end)
+            element = Element(name, at, end, end, attrs)
+            stack[-1].children.append(element)
+            if tail == ">" and name not in VOID:
+                stack.append(element)
+                if name in RAW_TEXT:
+                    closing = RAW_TEXT[name].search(text, end)
+                    if closing is None:  # unclosed: the rest of the file is its content
+                        break
+                    position = closing.start()
+        elif following == "/":
+            close = text.find(">", at + 1)
+            if close < 0:
+                position = _unfinished(text, at)
+                continue
+            position = close + 1
+            name_match = endtagfind.match(text, at) or tagfind_tolerant.match(text, at + 2)
+            if name_match is not None:
+                markup(at, close + 1)
+                _close(stack, name_match.group(1).lower(), at)
+            elif not text.startswith("</>", at):  # a bogus comment
+                markup(at, close + 1)
+            else:
+                position = at + 3
+        elif following == "!" and text.startswith("<!--", at):
+            close = _COMMENT_CLOSE.search(text, at + 4)
+            if close is None:
+                position = _unfinished(text, at)
+                continue
+            position = close.end()
+            found = text.find("-->", at)
+            markup(at, len(text) if found < 0 else found + 3)
+        elif following in ("!", "?"):  # declaration, marked section, processing instruction
+            close = (_SECTION_CLOSE.search(text, at + 3) if text.startswith("<![", at)
+                     else _GT.search(text, at + 2))
+            if close is None:
+                position = _unfinished(text, at)
+                continue
+            position = close.end()
+            markup(at, close.end())
+        else:  # a lone '<' is text
+            position = at + 1
+    if cursor < len(text):
+        stack[-1].runs.append((cursor, len(text)))
+    for element in stack[1:]:
+        element.content_end = len(text)
+    return root
 
-    def handle_starttag(self, tag, attrs):
-        start = self._at()
-        self._text_until(start)
-        end = start + len(self.get_starttag_text() or "")
-        element = Element(tag, start, end, end,
-                          attrs={k: (v or "", start) for k, v in attrs})
-        self.stack[-1].children.append(element)
-        if tag not in VOID:
-            self.stack.append(element)
-        self.cursor = end
 
-    def handle_startendtag(self, tag, attrs):
-        start = self._at()
-        self._text_until(start)
-        end = start + len(self.get_starttag_text() or "")
-        self.stack[-1].children.append(Element(tag, start, end, end,
-                                               attrs={k: (v or "", start) for k, v in attrs}))
-        self.cursor = end
+def _start_tag_end(text: str, at: int) -> int:
+    """End of the start tag at ``at`` (HTMLParser.check_for_whole_start_tag), -1 if unfinished."""
+    end = locatestarttagend_tolerant.match(text, at).end()
+    following = text[end:end + 1]
+    if following == ">":
+        return end + 1
+    if following == "/":
+        return end + 2 if text.startswith("/>", end) else -1
+    if following in _INCOMPLETE:
+        return -1
+    return max(end, at + 1)
 
-    def handle_endtag(self, tag):
-        start = self._at()
-        self._text_until(start)
-        end = self.text.find(">", start) + 1 or len(self.text)
-        if any(e.name == tag for e in self.stack[1:]):
-            while self.stack[-1].name != tag:
-                self.stack.pop().content_end = start
-            self.stack.pop().content_end = start
-        self.cursor = end
 
-    def _markup(self, *_):
-        """Comments, declarations, processing instructions: not prose."""
-        start = self._at()
-        self._text_until(start)
-        self.cursor = max(self.cursor, self._markup_end(start))
+def _attributes(text: str, start: int, end: int) -> tuple[dict[str, str], int]:
+    """Attribute names (lower case) and values (references decoded), the last of a name
+    kept, and where they stop."""
+    attrs: dict[str, str] = {}
+    while start < end:
+        match = attrfind_tolerant.match(text, start)
+        if not match:
+            break
+        name, rest, value = match.group(1, 2, 3)
+        if not rest or not value:
+            value = ""
+        elif value[:1] == value[-1:] and value[:1] in ("'", '"'):
+            value = value[1:-1]
+        attrs[name.lower()] = html.unescape(value) if "&" in value else value
+        start = match.end()
+    return attrs, start
 
-    def _markup_end(self, start: int) -> int:
-        closer = "-->" if self.text.startswith("<!--", start) else ">"
-        found = self.text.find(closer, start)
-        return len(self.text) if found < 0 else found + len(closer)
 
-    handle_comment = handle_decl = handle_pi = unknown_decl = _markup
+def _close(stack: list[Element], name: str, at: int) -> None:
+    """End the open element ``name`` and any left open inside it; a stray end tag is ignored."""
+    if any(element.name == name for element in stack[1:]):
+        while stack[-1].name != name:
+            stack.pop().content_end = at
+        stack.pop().content_end = at
 
-    def close(self):
-        super().close()
-        self._text_until(len(self.text))
-        for element in self.stack[1:]:
-            element.content_end = len(self.text)
+
+def _unfinished(text: str, at: int) -> int:
+    """Where reading resumes after markup the input ends inside (HTMLParser.close)."""
+    close = text.find(">", at + 1)
+    if close >= 0:
+        return close + 1
+    following = text.find("<", at + 1)
+    return following if following >= 0 else at + 1
 
 
 def mask(text: str, name: str = "<html>"):
-    builder = _TreeBuilder(text)
-    builder.feed(text)
-    builder.close()
-    root = builder.root
+    root = tree(text)
     scope = root.find("article") or root.find("main") or root.find("body") or root
     runs: list[tuple[int, int]] = []
     blocks: list[Block] = []
@@ -122,9 +190,9 @@ def _page_date(text: str, root: Element, scope: Element) -> Block | None:
     else ``<meta property="article:published_time">`` (Open Graph)."""
     candidates = [(e, "datetime") for e in _walk(scope) if e.name == "time"]
     candidates += [(e, "content") for e in _walk(root) if e.name == "meta" and (
-        e.attrs.get("property") or e.attrs.get("name") or ("", 0))[0] == "article:published_time"]
+        e.attrs.get("property") or e.attrs.get("name")) == "article:published_time"]
     for element, attribute in candidates:
-        value = element.attrs.get(attribute, ("", 0))[0]
+        value = element.attrs.get(attribute, "")
         if iso_date(value):
             offset = text.find(value, element.start, element.content_start)
             return Block(offset, offset + len(value), "page-date", iso_date(value))
@@ -141,7 +209,7 @@ def _roles(scope: Element, headline: Element | None) -> dict:
     if headline is not None:
         roles.update({start: "headline" for start, _ in headline.text_runs(SKIP)})
     for element in _walk(scope):
-        classes = (element.attrs.get("class") or ("", 0))[0].lower()
+        classes = element.attrs.get("class", "").lower()
         role = ("dateline" if "dateline" in classes else
                 "byline" if "byline" in classes or "author" in classes else None)
         if role:

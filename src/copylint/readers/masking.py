@@ -33,7 +33,7 @@ def spans_of(pattern: regex.Pattern, text: str, group: int | str = 0) -> list[tu
     return [m.span(group) for m in pattern.finditer(text) if m.start(group) != -1]
 
 
-_TOKEN = regex.compile(r"\S+")
+_REFERENCE_WORD = regex.compile(r"[^\s&]*&\S*")
 
 
 def keep(text: str, runs: list[tuple[int, int]], entities: bool = True):
@@ -45,30 +45,39 @@ def keep(text: str, runs: list[tuple[int, int]], entities: bool = True):
     spaces, so each word keeps the line and column it has in the file and no word
     is split (``Kazakhstan&#8217;s`` reads ``Kazakhstan’s``).
     """
-    import html
-
-    chars = list(spaces(text))
+    pieces: list[str] = []
     masked: list[tuple[int, int]] = []
     previous = 0
     for start, end in runs:
+        start = max(start, previous)
         if start > previous:
             masked.append((previous, start))
-        previous = end
-        raw = text[start:end]
-        if not entities or "&" not in raw:
-            chars[start:end] = raw
+            pieces.append(spaces(text[previous:start]))
+        if end <= start:
             continue
-        cursor = start
-        for match in _TOKEN.finditer(raw):
-            word_start = start + match.start()
-            chars[cursor:word_start] = text[cursor:word_start]
-            word = match.group()
-            decoded = html.unescape(word) if "&" in word else word
-            chars[word_start:word_start + len(decoded)] = decoded
-            if len(decoded) < len(word):
-                masked.append((word_start + len(decoded), word_start + len(word)))
-            cursor = word_start + len(word)
-        chars[cursor:end] = text[cursor:end]
+        if entities and text.find("&", start, end) >= 0:
+            _decode(text, start, end, pieces, masked)
+        else:
+            pieces.append(text[start:end])
+        previous = end
     if previous < len(text):
         masked.append((previous, len(text)))
-    return "".join(chars), masked
+        pieces.append(spaces(text[previous:]))
+    return "".join(pieces), masked
+
+
+def _decode(text: str, start: int, end: int, pieces: list[str], masked: list) -> None:
+    """The run with each word holding a reference decoded in place, padded with spaces."""
+    import html
+
+    cursor = start
+    for match in _REFERENCE_WORD.finditer(text, start, end):
+        word = match.group()
+        decoded = html.unescape(word)
+        pieces.append(text[cursor:match.start()])
+        pieces.append(decoded)
+        if len(decoded) < len(word):
+            pieces.append(" " * (len(word) - len(decoded)))
+            masked.append((match.start() + len(decoded), match.end()))
+        cursor = match.end()
+    pieces.append(text[cursor:end])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .masking import keep
 from .structure import Block, collect_blocks
-from .xmlscan import parse
+from .xmlscan import attribute_span, parse
 
 BLOCKS = frozenset(
     "p hl1 hl2 byline dateline abstract li dt dd td th caption media-caption tagline "
@@ -27,23 +27,23 @@ def mask(text: str, name: str = "<nitf>"):
     blocks: list[Block] = []
     if body is not None:
         collect_blocks(body, BLOCKS, ROLES, SKIP, runs, blocks)
-    date = page_date(root)
+    date = page_date(root, text)
     if date:
         blocks.append(date)
     masked, spans = keep(text, runs)
     return masked, spans, {"format": "nitf", "blocks": blocks}
 
 
-def page_date(root) -> Block | None:
+def page_date(root, text: str) -> Block | None:
     """The issue, release or publication date (``norm``/``date.publication`` attributes)."""
     for element, attribute in (("date.issue", "norm"), ("date.release", "norm"),
                                ("pubdata", "date.publication")):
         found = root.find(element)
         if found is not None and attribute in found.attrs:
-            value, offset = found.attrs[attribute]
-            iso = iso_date(value)
-            if iso:
-                return Block(offset, offset + len(value), "page-date", iso)
+            iso = iso_date(found.attrs[attribute])
+            span = attribute_span(text, found, attribute)
+            if iso and span:
+                return Block(*span, "page-date", iso)
     return None
 
 

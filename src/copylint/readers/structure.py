@@ -10,6 +10,7 @@ roles, dateline and sentences from them, after ``Document.from_text``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -39,24 +40,21 @@ class Block:
 def apply_structure(document: Document, blocks: list[Block]) -> Document:
     """Replace the inferred paragraphs and story parts by the format's own."""
     text = document.text
-    paragraphs: list[Paragraph] = []
-    roles: dict[int, str] = {}
+    line_starts = document._line_starts
+    pieces: list[tuple[int, int, str | None]] = []
     page_date = None
     for block in sorted(blocks, key=lambda b: b.start):
         if block.text is not None:  # a date kept in markup, not in the copy
             line, _ = document.position(block.start)
             page_date = Paragraph(-1, block.start, block.end, block.text, line, line, "page-date")
             continue
-        for start, end in _pieces(text, block.start, block.end):
-            first, _ = document.position(start)
-            last, _ = document.position(max(end - 1, start))
-            index = len(paragraphs)
-            paragraphs.append(Paragraph(index, start, end, text[start:end], first, last))
-            if block.role:
-                roles[index] = block.role
+        pieces.extend((start, end, block.role) for start, end in _pieces(text, block.start, block.end))
+    roles = {index: role for index, (_, _, role) in enumerate(pieces) if role}
     if "headline" in roles.values():
-        found_date, headline, dateline, paragraphs = _explicit_parts(paragraphs, roles)
+        found_date, headline, dateline, paragraphs = _explicit_parts(text, line_starts, pieces, roles)
     else:
+        paragraphs = [_paragraph(text, line_starts, index, start, end, "body")
+                      for index, (start, end, _) in enumerate(pieces)]
         found_date, headline, dateline, paragraphs = _find_story_parts(paragraphs)
         dateline = _dateline_from_roles(paragraphs, roles) or dateline
     document.paragraphs = paragraphs
@@ -69,8 +67,21 @@ def apply_structure(document: Document, blocks: list[Block]) -> Document:
     return document
 
 
+def _paragraph(text, line_starts, index, start, end, role) -> Paragraph:
+    """A paragraph with its line numbers (1-based: the count of line starts up to it)."""
+    return Paragraph(index, start, end, text[start:end], bisect_right(line_starts, start),
+                     bisect_right(line_starts, max(end - 1, start)), role)
+
+
 def _pieces(text: str, start: int, end: int):
     """The block's text without surrounding blanks, split at blank lines."""
+    if text.find("\n", start, end) < 0:  # one line: nothing to split
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            left = start + len(chunk) - len(chunk.lstrip())
+            yield left, left + len(stripped)
+        return
     cursor = start
     for gap in [*_BLANK_LINE.finditer(text, start, end), None]:
         stop = gap.start() if gap else end
@@ -83,38 +94,32 @@ def _pieces(text: str, start: int, end: int):
             cursor = gap.end()
 
 
-def _explicit_parts(paragraphs: list[Paragraph], roles: dict[int, str]):
+def _explicit_parts(text, line_starts, pieces, roles: dict[int, str]):
+    """Paragraphs labelled from the format's roles; above the headline, page date,
+    by-line or chrome."""
     headline_index = next(i for i, role in roles.items() if role == "headline")
     page_date = None
-    labels = {}
-    for paragraph in paragraphs:
-        index = paragraph.index
-        role = roles.get(index)
+    paragraphs = []
+    for index, (start, end, role) in enumerate(pieces):
         if role in ("headline", "byline", "page-date"):
-            labels[index] = role
-        elif index == headline_index or role == "dateline":
-            labels[index] = "body"
-        elif index < headline_index:
-            if PAGE_DATE.match(paragraph.text):
-                labels[index] = "page-date"
-            elif BYLINE.match(paragraph.text):
-                labels[index] = "byline"
-            else:
-                labels[index] = "chrome-candidate"
+            label = role
+        elif index == headline_index or role == "dateline" or index > headline_index:
+            label = "body"
+        elif PAGE_DATE.match(text[start:end]):
+            label = "page-date"
+        elif BYLINE.match(text[start:end]):
+            label = "byline"
         else:
-            labels[index] = "body"
-        if labels[index] == "page-date" and page_date is None:
+            label = "chrome-candidate"
+        if label == "page-date" and page_date is None:
             page_date = index
-    relabelled = [
-        Paragraph(p.index, p.start, p.end, p.text, p.first_line, p.last_line, labels[p.index])
-        for p in paragraphs
-    ]
-    dateline = _dateline_from_roles(relabelled, roles) or _inferred_dateline(relabelled)
+        paragraphs.append(_paragraph(text, line_starts, index, start, end, label))
+    dateline = _dateline_from_roles(paragraphs, roles) or _inferred_dateline(paragraphs)
     return (
-        relabelled[page_date] if page_date is not None else None,
-        relabelled[headline_index],
+        paragraphs[page_date] if page_date is not None else None,
+        paragraphs[headline_index],
         dateline,
-        relabelled,
+        paragraphs,
     )
 
 

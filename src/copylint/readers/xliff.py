@@ -25,19 +25,19 @@ def mask(text: str, name: str = "<xliff>"):
     runs: list[tuple[int, int]] = []
     blocks: list[Block] = []
     segments = []
-    version = root.attrs.get("version", ("", 0))[0]
-    document_source = root.attrs.get("srcLang", ("", 0))[0]
-    document_target = root.attrs.get("trgLang", ("", 0))[0]
+    version = root.attrs.get("version", "")
+    document_source = root.attrs.get("srcLang", "")
+    document_target = root.attrs.get("trgLang", "")
     for file in root.find_all("file"):
-        source_lang = file.attrs.get("source-language", (document_source, 0))[0]
-        target_lang = file.attrs.get("target-language", (document_target, 0))[0]
+        source_lang = file.attrs.get("source-language", document_source)
+        target_lang = file.attrs.get("target-language", document_target)
         for unit in _units(file):
             source = _child(unit, "source")
             target = _child(unit, "target")
             if source is None:
                 continue
             segment = {
-                "id": unit.attrs.get("id", ("", 0))[0],
+                "id": unit.attrs.get("id", ""),
                 "source": _plain(text, source),
                 "source_lang": source_lang,
                 "target_lang": target_lang,
@@ -89,7 +89,7 @@ def _codes(element) -> list[tuple[str, str]]:
     for child in element.children:
         if child.name in CODES:
             ref = child.attrs.get("id") or child.attrs.get("startRef") or child.attrs.get("rid")
-            found.append((child.name, ref[0] if ref else ""))
+            found.append((child.name, ref or ""))
         if child.name not in SKIP:
             found.extend(_codes(child))
     return found
@@ -104,10 +104,13 @@ def _split(spans: list[tuple[int, int]], anchors: list[int]) -> list[tuple[int, 
     """
     cuts = sorted(set(anchors))
     result = []
-    for start, end in spans:
-        for cut in cuts:
-            if start < cut < end:
-                result.append((start, cut))
-                start = cut
+    index = 0
+    for start, end in spans:  # both sorted: one walk over the cuts
+        while index < len(cuts) and cuts[index] <= start:
+            index += 1
+        while index < len(cuts) and cuts[index] < end:
+            result.append((start, cuts[index]))
+            start = cuts[index]
+            index += 1
         result.append((start, end))
     return result
