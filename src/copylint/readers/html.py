@@ -35,6 +35,7 @@ _INCOMPLETE = _LETTERS | {"=", "/", ""}
 _COMMENT_CLOSE = re.compile(r"--\s*>")
 _SECTION_CLOSE = re.compile(r"]\s*]\s*>")
 _GT = re.compile(">")
+_SIMPLE_TAG = re.compile(r"<([a-zA-Z][^\t\n\r\f />\x00]*)>")
 
 
 def tree(text: str) -> Element:
@@ -46,33 +47,34 @@ def tree(text: str) -> Element:
     reads them, without its per-reference and per-line bookkeeping.
     """
     root = Element("#document", 0, 0, len(text))
+    root.named = named = {}
     stack = [root]
     cursor = 0  # end of the last markup: text runs start there
-
-    def markup(at: int, end: int) -> None:
-        nonlocal cursor
-        if cursor < at:
-            stack[-1].runs.append((cursor, at))
-        cursor = max(cursor, end)
-
     position = 0
     while (at := text.find("<", position)) >= 0:
         following = text[at + 1:at + 2]
         if following in _LETTERS:
-            end = _start_tag_end(text, at)
-            if end < 0:
-                position = _unfinished(text, at)
-                continue
-            position = end
-            name_match = tagfind_tolerant.match(text, at + 1)
-            attrs, rest = _attributes(text, name_match.end(), end)
-            tail = text[rest:end].strip()
-            if tail not in (">", "/>"):  # not a tag after all: text
-                continue
-            name = name_match.group(1).lower()
-            markup(at, end)
+            simple = _SIMPLE_TAG.match(text, at)
+            if simple:  # no attributes: the common case, one pattern
+                name, end, attrs, tail = simple.group(1).lower(), simple.end(), {}, ">"
+            else:
+                end = _start_tag_end(text, at)
+                if end < 0:
+                    position = _unfinished(text, at)
+                    continue
+                name_match = tagfind_tolerant.match(text, at + 1)
+                attrs, rest = _attributes(text, name_match.end(), end)
+                tail = text[rest:end].strip()
+                if tail not in (">", "/>"):  # not a tag after all: text
+                    position = end
+                    continue
+                name = name_match.group(1).lower()
+            if cursor < at:
+                stack[-1].runs.append((cursor, at))
+            cursor = position = end
             element = Element(name, at, end, end, attrs)
             stack[-1].children.append(element)
+            named.setdefault(name, []).append(element)
             if tail == ">" and name not in VOID:
                 stack.append(element)
                 if name in RAW_TEXT:
@@ -80,20 +82,23 @@ def tree(text: str) -> Element:
                     if closing is None:  # unclosed: the rest of the file is its content
                         break
                     position = closing.start()
-        elif following == "/":
+            continue
+        if following == "/":
             close = text.find(">", at + 1)
             if close < 0:
                 position = _unfinished(text, at)
                 continue
             position = close + 1
             name_match = endtagfind.match(text, at) or tagfind_tolerant.match(text, at + 2)
-            if name_match is not None:
-                markup(at, close + 1)
-                _close(stack, name_match.group(1).lower(), at)
-            elif not text.startswith("</>", at):  # a bogus comment
-                markup(at, close + 1)
-            else:
+            if name_match is None and text.startswith("</>", at):
                 position = at + 3
+                continue
+            end = close + 1
+            if name_match is not None:  # else a bogus comment
+                if cursor < at:
+                    stack[-1].runs.append((cursor, at))
+                    cursor = at
+                _close(stack, name_match.group(1).lower(), at)
         elif following == "!" and text.startswith("<!--", at):
             close = _COMMENT_CLOSE.search(text, at + 4)
             if close is None:
@@ -101,17 +106,21 @@ def tree(text: str) -> Element:
                 continue
             position = close.end()
             found = text.find("-->", at)
-            markup(at, len(text) if found < 0 else found + 3)
+            end = len(text) if found < 0 else found + 3
         elif following in ("!", "?"):  # declaration, marked section, processing instruction
             close = (_SECTION_CLOSE.search(text, at + 3) if text.startswith("<![", at)
                      else _GT.search(text, at + 2))
             if close is None:
                 position = _unfinished(text, at)
                 continue
-            position = close.end()
-            markup(at, close.end())
+            position = end = close.end()
         else:  # a lone '<' is text
             position = at + 1
+            continue
+        # markup other than a start tag: the text before it is a run of the open element
+        if cursor < at:
+            stack[-1].runs.append((cursor, at))
+        cursor = max(cursor, end)
     if cursor < len(text):
         stack[-1].runs.append((cursor, len(text)))
     for element in stack[1:]:
@@ -152,7 +161,9 @@ def _attributes(text: str, start: int, end: int) -> tuple[dict[str, str], int]:
 
 def _close(stack: list[Element], name: str, at: int) -> None:
     """End the open element ``name`` and any left open inside it; a stray end tag is ignored."""
-    if any(element.name == name for element in stack[1:]):
+    if stack[-1].name == name and len(stack) > 1:
+        stack.pop().content_end = at
+    elif any(element.name == name for element in stack[1:]):
         while stack[-1].name != name:
             stack.pop().content_end = at
         stack.pop().content_end = at
@@ -174,9 +185,9 @@ def mask(text: str, name: str = "<html>"):
     blocks: list[Block] = []
     headline = scope.find("h1") or root.find("h1")
     if headline is not None and not _inside(headline, scope):
-        collect_blocks(headline, BLOCKS, {}, SKIP, runs, blocks, "headline")
+        collect_blocks(text, headline, BLOCKS, {}, SKIP, runs, blocks, "headline")
     roles = _roles(scope, headline)
-    collect_blocks(scope, BLOCKS, {}, SKIP, runs, blocks)
+    collect_blocks(text, scope, BLOCKS, {}, SKIP, runs, blocks)
     blocks = [Block(b.start, b.end, roles.get(b.start, b.role)) for b in blocks]
     date = _page_date(text, root, scope)
     if date:
@@ -188,8 +199,8 @@ def mask(text: str, name: str = "<html>"):
 def _page_date(text: str, root: Element, scope: Element) -> Block | None:
     """The publication date CMS pages carry in markup: the article's ``<time datetime>``,
     else ``<meta property="article:published_time">`` (Open Graph)."""
-    candidates = [(e, "datetime") for e in _walk(scope) if e.name == "time"]
-    candidates += [(e, "content") for e in _walk(root) if e.name == "meta" and (
+    candidates = [(e, "datetime") for e in root.find_all("time") if _inside(e, scope)]
+    candidates += [(e, "content") for e in root.find_all("meta") if (
         e.attrs.get("property") or e.attrs.get("name")) == "article:published_time"]
     for element, attribute in candidates:
         value = element.attrs.get(attribute, "")
@@ -217,7 +228,12 @@ def _roles(scope: Element, headline: Element | None) -> dict:
     return roles
 
 
-def _walk(element: Element):
-    for child in element.children:
-        yield child
-        yield from _walk(child)
+def _walk(element: Element) -> list[Element]:
+    """Descendants in file order."""
+    found = []
+    pending = element.children[::-1]
+    while pending:
+        child = pending.pop()
+        found.append(child)
+        pending.extend(child.children[::-1])
+    return found

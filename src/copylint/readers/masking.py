@@ -26,7 +26,9 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 def spaces(text: str) -> str:
     """``text`` as spaces, its newlines kept (a string method per line, not a regex per character)."""
-    return "\n".join(" " * len(line) for line in text.split("\n"))
+    if "\n" not in text:
+        return " " * len(text)
+    return "\n".join([" " * len(line) for line in text.split("\n")])
 
 
 def spans_of(pattern: regex.Pattern, text: str, group: int | str = 0) -> list[tuple[int, int]]:

@@ -25,11 +25,11 @@ def mask(text: str, name: str = "<newsml>"):
         for element in content_meta.children:
             role = META_ROLES.get(element.name)
             if role and not any(b.role == role for b in blocks):
-                collect_blocks(element, (), {}, SKIP, runs, blocks, role)
+                collect_blocks(text, element, (), {}, SKIP, runs, blocks, role)
     for inline in root.find_all("inlineXML"):
-        collect_blocks(inline, XHTML_BLOCKS, {}, SKIP, runs, blocks)
+        collect_blocks(text, inline, XHTML_BLOCKS, {}, SKIP, runs, blocks)
     for inline in root.find_all("inlineData"):
-        collect_blocks(inline, (), {}, SKIP, runs, blocks)
+        collect_blocks(text, inline, (), {}, SKIP, runs, blocks)
     date = page_date(root, text)
     if date:
         blocks.append(date)

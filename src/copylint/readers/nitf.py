@@ -26,7 +26,7 @@ def mask(text: str, name: str = "<nitf>"):
     runs: list[tuple[int, int]] = []
     blocks: list[Block] = []
     if body is not None:
-        collect_blocks(body, BLOCKS, ROLES, SKIP, runs, blocks)
+        collect_blocks(text, body, BLOCKS, ROLES, SKIP, runs, blocks)
     date = page_date(root, text)
     if date:
         blocks.append(date)

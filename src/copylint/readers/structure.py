@@ -156,34 +156,47 @@ def _dateline_from_roles(paragraphs: list[Paragraph], roles: dict[int, str]) -> 
                     agency["agency"] if agency else None)
 
 
-def collect_blocks(element, block_names, roles, skip, runs, blocks, role=None) -> None:
+def collect_blocks(text, element, block_names, roles, skip, runs, blocks, role=None) -> None:
     """Text runs under ``element`` (``skip`` elements left out) grouped into blocks.
 
     The innermost block element holds the text; inline elements (emphasis,
     links, inline codes) belong to the block around them. ``roles`` names the
     role of a block element (hl1: headline); a role is inherited by blocks inside.
+    Blank text between block elements (the file's indentation) makes no block.
     """
     pending: list[tuple[int, int]] = []
-
-    def flush():
-        if pending:
-            blocks.append(Block(pending[0][0], pending[-1][1], role))
-            runs.extend(pending)
-            pending.clear()
-
-    items = [(s, e, None) for s, e in element.runs] + [(c.start, 0, c) for c in element.children]
-    for start, end, child in sorted(items, key=lambda item: item[0]):
+    split = False  # whether a block element has split the element's text
+    children = element.children
+    if children:
+        items = sorted([(s, e, None) for s, e in element.runs] + [(c.start, 0, c) for c in children],
+                       key=_first)
+    else:
+        items = [(s, e, None) for s, e in element.runs]
+    for start, end, child in items:
         if child is None:
             pending.append((start, end))
         elif child.name in skip:
             continue
         elif child.name in block_names or _has_block(child, block_names):
-            flush()
-            collect_blocks(child, block_names, roles, skip, runs, blocks,
+            _flush(text, pending, runs, blocks, role, True)
+            split = True
+            collect_blocks(text, child, block_names, roles, skip, runs, blocks,
                            roles.get(child.name, role))
         else:
             pending.extend(child.text_runs(skip))
-    flush()
+    _flush(text, pending, runs, blocks, role, split)
+
+
+def _first(item):
+    return item[0]
+
+
+def _flush(text, pending, runs, blocks, role, between_blocks) -> None:
+    if pending:
+        if not (between_blocks and all(text[s:e].isspace() for s, e in pending)):
+            blocks.append(Block(pending[0][0], pending[-1][1], role))
+        runs.extend(pending)
+        pending.clear()
 
 
 def _has_block(element, block_names) -> bool:

@@ -31,9 +31,13 @@ def mask(text: str, name: str = "<xliff>"):
     for file in root.find_all("file"):
         source_lang = file.attrs.get("source-language", document_source)
         target_lang = file.attrs.get("target-language", document_target)
-        for unit in _units(file):
-            source = _child(unit, "source")
-            target = _child(unit, "target")
+        for unit in _units(root, file):
+            source = target = None
+            for child in unit.children:
+                if child.name == "source" and source is None:
+                    source = child
+                elif child.name == "target" and target is None:
+                    target = child
             if source is None:
                 continue
             segment = {
@@ -49,7 +53,7 @@ def mask(text: str, name: str = "<xliff>"):
             }
             if target is not None:
                 before = len(blocks)
-                collect_blocks(target, (), {}, SKIP, runs, blocks)
+                collect_blocks(text, target, (), {}, SKIP, runs, blocks)
                 if len(blocks) > before:
                     segment["target_span"] = (blocks[-1].start, blocks[-1].end)
             segments.append(segment)
@@ -66,21 +70,16 @@ def mask(text: str, name: str = "<xliff>"):
     return masked, spans, meta
 
 
-def _units(file):
-    """1.2 trans-units, or 2.x segments (a unit holds one or more)."""
-    for unit in file.find_all("trans-unit"):
-        yield unit
-    for unit in file.find_all("segment"):
-        yield unit
-
-
-def _child(element, name):
-    return next((c for c in element.children if c.name == name), None)
+def _units(root, file):
+    """The file's 1.2 trans-units, or 2.x segments (a unit holds one or more)."""
+    return [unit for name in UNITS for unit in root.find_all(name)
+            if file.start < unit.start < file.content_end]
 
 
 def _plain(text: str, element) -> str:
     """The element's text with inline codes dropped and references decoded."""
-    return html.unescape("".join(text[s:e] for s, e in element.text_runs(SKIP)))
+    plain = "".join([text[s:e] for s, e in element.text_runs(SKIP)])
+    return html.unescape(plain) if "&" in plain else plain
 
 
 def _codes(element) -> list[tuple[str, str]]:

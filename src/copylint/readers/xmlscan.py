@@ -26,7 +26,8 @@ _ATTR = regex.compile(r"""(?P<name>[^\s=/>]+)\s*=\s*(?:"(?P<v>[^"]*)"|'(?P<v>[^'
 class Element:
     """An element with the offsets of its content (between its tags) in the file."""
 
-    __slots__ = ("name", "start", "content_start", "content_end", "attrs", "children", "runs")
+    __slots__ = ("name", "start", "content_start", "content_end", "attrs", "children", "runs",
+                 "named")
 
     def __init__(self, name: str, start: int, content_start: int, content_end: int = -1,
                  attrs: dict[str, str] | None = None):
@@ -37,9 +38,13 @@ class Element:
         self.attrs = attrs if attrs is not None else {}  # local name: value
         self.children: list[Element] = []
         self.runs: list[tuple[int, int]] = []  # own text runs
+        self.named: dict[str, list[Element]] | None = None  # the root's: elements by name
 
     def find(self, *names: str) -> Element | None:
         """First descendant (depth first) whose local name is one of ``names``."""
+        if self.named is not None:
+            found = [e for name in names for e in self.named.get(name, ())[:2] if e is not self]
+            return min(found, key=_start, default=None)
         for child in self.children:
             if child.name in names:
                 return child
@@ -49,7 +54,9 @@ class Element:
         return None
 
     def find_all(self, name: str) -> list[Element]:
-        """Descendants named ``name``, in file order (one walk, no recursion)."""
+        """Descendants named ``name``, in file order (the root keeps them by name)."""
+        if self.named is not None:
+            return [e for e in self.named.get(name, ()) if e is not self]
         found = []
         pending = self.children[::-1]
         while pending:
@@ -72,6 +79,10 @@ class Element:
                 yield start, end
             else:
                 yield from child.text_runs(skip)
+
+
+def _start(element: Element) -> int:
+    return element.start
 
 
 def local(name: str) -> str:
@@ -145,6 +156,7 @@ def _tree(text: str, data: bytes, events) -> Element:
     stack: list[Element] = []
     root = None
     cursor = 0  # end of the last tag
+    named: dict[str, list[Element]] = {}
     for at, tag, attributes in events:
         if multibyte:
             char += len(data[byte:at].decode("utf-8"))
@@ -153,20 +165,30 @@ def _tree(text: str, data: bytes, events) -> Element:
             element = stack.pop()
             if element.content_end < 0:
                 if at > cursor:
-                    _add_runs(text, element.runs, cursor, at)
+                    if text.find("<", cursor, at) < 0:
+                        element.runs.append((cursor, at))
+                    else:
+                        _add_runs(text, element.runs, cursor, at)
                 element.content_end = at
                 cursor = text.index(">", at) + 1
             continue
         if stack and at > cursor:
-            _add_runs(text, stack[-1].runs, cursor, at)
+            if text.find("<", cursor, at) < 0:
+                stack[-1].runs.append((cursor, at))
+            else:
+                _add_runs(text, stack[-1].runs, cursor, at)
         if attributes:
             cursor = _TAG_END.match(text, at).end()
             attributes = {names.get(k) or names.setdefault(k, local(k)): v
                           for k, v in attributes.items()}
         else:
             cursor = text.index(">", at) + 1
-        element = Element(names.get(tag) or names.setdefault(tag, local(tag)), at, cursor,
-                          -1, attributes)
+        name = names.get(tag) or names.setdefault(tag, local(tag))
+        element = Element(name, at, cursor, -1, attributes)
+        if name in named:
+            named[name].append(element)
+        else:
+            named[name] = [element]
         if text[cursor - 2] == "/":
             element.content_end = cursor  # empty-element tag: no content, no end tag
         if stack:
@@ -174,15 +196,13 @@ def _tree(text: str, data: bytes, events) -> Element:
         else:
             root = element
         stack.append(element)
+    root.named = named
     return root
 
 
 def _add_runs(text: str, runs: list, start: int, end: int) -> None:
-    """Text between two tags as runs, comments and processing instructions left out
-    and CDATA sections' content kept."""
-    if text.find("<", start, end) < 0:
-        runs.append((start, end))
-        return
+    """Text between two tags holding other markup: comments and processing instructions
+    left out, CDATA sections' content kept."""
     cursor = start
     for match in _MARKUP.finditer(text, start, end):
         if match.start() > cursor:
