@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 import regex
 
@@ -72,24 +73,23 @@ CHROME_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Line:
+# Lines, sentences, paragraphs and datelines are NamedTuples: immutable, and
+# cheap to build (a story makes a hundred of them).
+class Line(NamedTuple):
     number: int  # 1-based
     start: int
     end: int  # offset of the line's end, newline excluded
     text: str
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     text: str
     paragraph: int  # index into Document.paragraphs
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     index: int
     start: int
     end: int
@@ -98,13 +98,12 @@ class Paragraph:
     last_line: int
     role: str = "body"  # page-date, chrome-candidate, headline, byline, body
 
-    @cached_property
+    @property
     def word_count(self) -> int:
         return len(WORD.findall(self.text))
 
 
-@dataclass(frozen=True)
-class Dateline:
+class Dateline(NamedTuple):
     paragraph: int
     start: int
     end: int  # end of the dateline (after the dash)
@@ -384,11 +383,7 @@ def _find_story_parts(paragraphs: list[Paragraph]):
                 )
                 break
 
-    relabelled = [
-        Paragraph(p.index, p.start, p.end, p.text, p.first_line, p.last_line,
-                  roles.get(p.index, "body"))
-        for p in paragraphs
-    ]
+    relabelled = [p._replace(role=roles[p.index]) if p.index in roles else p for p in paragraphs]
     page_date = relabelled[page_date.index] if page_date else None
     headline = relabelled[headline.index] if headline else None
     return page_date, headline, dateline, relabelled
