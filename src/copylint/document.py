@@ -316,9 +316,22 @@ def _looks_like_chrome(paragraph: Paragraph) -> bool:
     return separators or (len(words) <= 8 and chrome * 2 >= len(words))
 
 
+# A dateline ("PLACE, Month D (AGENCY) -") fits in the first characters of its
+# paragraph and always has a dash or colon there.
+_DATELINE_REACH = 120
+
+
+def match_dateline(text: str):
+    """The DATELINE match at the start of ``text``, tried only where one can be."""
+    head = text[:_DATELINE_REACH]
+    if not any(mark in head for mark in ("-", "–", "—", ":")):
+        return None
+    return DATELINE.match(head)
+
+
 def _is_body_start(paragraph: Paragraph) -> bool:
-    return bool(DATELINE.match(paragraph.text)) or (
-        paragraph.word_count >= 12 and ends_sentence(paragraph.text)
+    return match_dateline(paragraph.text) is not None or (
+        ends_sentence(paragraph.text) and paragraph.word_count >= 12
     )
 
 
@@ -360,7 +373,7 @@ def _find_story_parts(paragraphs: list[Paragraph]):
     dateline = None
     for paragraph in paragraphs:
         if roles.get(paragraph.index) is None:
-            match = DATELINE.match(paragraph.text)
+            match = match_dateline(paragraph.text)
             if match is None:
                 continue
             # "LONDON (Reuters) -": the bracket is the agency; "Sabinas (Mexico), Aug 7

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from ..document import (
-    BYLINE, DATELINE, PAGE_DATE, Dateline, Document, Paragraph, _find_story_parts,
+    BYLINE, PAGE_DATE, match_dateline, Dateline, Document, Paragraph, _find_story_parts,
     story_sentences,
 )
 
@@ -128,7 +128,7 @@ def _inferred_dateline(paragraphs: list[Paragraph]) -> Dateline | None:
     for paragraph in paragraphs:
         if paragraph.role != "body":
             continue
-        match = DATELINE.match(paragraph.text)
+        match = match_dateline(paragraph.text)
         if match and (match["agency"] or match["date"] or match["place"].isupper()):
             return Dateline(paragraph.index, paragraph.start, paragraph.start + match.end(),
                             match["place"], match["region"], match["date"], match["agency"])
@@ -166,29 +166,29 @@ def collect_blocks(text, element, block_names, roles, skip, runs, blocks, role=N
     """
     pending: list[tuple[int, int]] = []
     split = False  # whether a block element has split the element's text
-    children = element.children
-    if children:
-        items = sorted([(s, e, None) for s, e in element.runs] + [(c.start, 0, c) for c in children],
-                       key=_first)
-    else:
-        items = [(s, e, None) for s, e in element.runs]
-    for start, end, child in items:
-        if child is None:
-            pending.append((start, end))
-        elif child.name in skip:
+    for item in element.content:
+        if type(item) is tuple:
+            pending.append(item)
+        elif item.name in skip:
             continue
-        elif child.name in block_names or _has_block(child, block_names):
+        elif item.name in block_names:
             _flush(text, pending, runs, blocks, role, True)
             split = True
-            collect_blocks(text, child, block_names, roles, skip, runs, blocks,
-                           roles.get(child.name, role))
+            if item.children:
+                collect_blocks(text, item, block_names, roles, skip, runs, blocks,
+                               roles.get(item.name, role))
+            elif item.content:  # a block of text alone: its runs are the block
+                blocks.append(Block(item.content[0][0], item.content[-1][1],
+                                    roles.get(item.name, role)))
+                runs.extend(item.content)
+        elif _has_block(item, block_names):
+            _flush(text, pending, runs, blocks, role, True)
+            split = True
+            collect_blocks(text, item, block_names, roles, skip, runs, blocks,
+                           roles.get(item.name, role))
         else:
-            pending.extend(child.text_runs(skip))
+            pending.extend(item.text_runs(skip))
     _flush(text, pending, runs, blocks, role, split)
-
-
-def _first(item):
-    return item[0]
 
 
 def _flush(text, pending, runs, blocks, role, between_blocks) -> None:
