@@ -70,10 +70,11 @@ def tree(text: str) -> Element:
                     continue
                 name = name_match.group(1).lower()
             if cursor < at:
-                stack[-1].runs.append((cursor, at))
+                stack[-1].content.append((cursor, at))
             cursor = position = end
             element = Element(name, at, end, end, attrs)
             stack[-1].children.append(element)
+            stack[-1].content.append(element)
             named.setdefault(name, []).append(element)
             if tail == ">" and name not in VOID:
                 stack.append(element)
@@ -96,7 +97,7 @@ def tree(text: str) -> Element:
             end = close + 1
             if name_match is not None:  # else a bogus comment
                 if cursor < at:
-                    stack[-1].runs.append((cursor, at))
+                    stack[-1].content.append((cursor, at))
                     cursor = at
                 _close(stack, name_match.group(1).lower(), at)
         elif following == "!" and text.startswith("<!--", at):
@@ -119,10 +120,10 @@ def tree(text: str) -> Element:
             continue
         # markup other than a start tag: the text before it is a run of the open element
         if cursor < at:
-            stack[-1].runs.append((cursor, at))
+            stack[-1].content.append((cursor, at))
         cursor = max(cursor, end)
     if cursor < len(text):
-        stack[-1].runs.append((cursor, len(text)))
+        stack[-1].content.append((cursor, len(text)))
     for element in stack[1:]:
         element.content_end = len(text)
     return root

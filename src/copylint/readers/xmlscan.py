@@ -26,7 +26,7 @@ _ATTR = regex.compile(r"""(?P<name>[^\s=/>]+)\s*=\s*(?:"(?P<v>[^"]*)"|'(?P<v>[^'
 class Element:
     """An element with the offsets of its content (between its tags) in the file."""
 
-    __slots__ = ("name", "start", "content_start", "content_end", "attrs", "children", "runs",
+    __slots__ = ("name", "start", "content_start", "content_end", "attrs", "children", "content",
                  "named")
 
     def __init__(self, name: str, start: int, content_start: int, content_end: int = -1,
@@ -37,7 +37,8 @@ class Element:
         self.content_end = content_end
         self.attrs = attrs if attrs is not None else {}  # local name: value
         self.children: list[Element] = []
-        self.runs: list[tuple[int, int]] = []  # own text runs
+        # text runs (start, end) and child elements, in file order
+        self.content: list[tuple[int, int] | Element] = []
         self.named: dict[str, list[Element]] | None = None  # the root's: elements by name
 
     def find(self, *names: str) -> Element | None:
@@ -66,19 +67,18 @@ class Element:
             pending.extend(element.children[::-1])
         return found
 
+    @property
+    def runs(self) -> list[tuple[int, int]]:
+        """The element's own text runs."""
+        return [item for item in self.content if type(item) is tuple]
+
     def text_runs(self, skip=frozenset()):
         """Text runs of the element and its descendants, in file order."""
-        if not self.children:
-            yield from self.runs
-            return
-        items = [(s, e, None) for s, e in self.runs] + [
-            (c.start, c.content_end, c) for c in self.children if c.name not in skip
-        ]
-        for start, end, child in sorted(items, key=lambda item: item[0]):
-            if child is None:
-                yield start, end
-            else:
-                yield from child.text_runs(skip)
+        for item in self.content:
+            if type(item) is tuple:
+                yield item
+            elif item.name not in skip:
+                yield from item.text_runs(skip)
 
 
 def _start(element: Element) -> int:
@@ -166,17 +166,17 @@ def _tree(text: str, data: bytes, events) -> Element:
             if element.content_end < 0:
                 if at > cursor:
                     if text.find("<", cursor, at) < 0:
-                        element.runs.append((cursor, at))
+                        element.content.append((cursor, at))
                     else:
-                        _add_runs(text, element.runs, cursor, at)
+                        _add_runs(text, element.content, cursor, at)
                 element.content_end = at
                 cursor = text.index(">", at) + 1
             continue
         if stack and at > cursor:
             if text.find("<", cursor, at) < 0:
-                stack[-1].runs.append((cursor, at))
+                stack[-1].content.append((cursor, at))
             else:
-                _add_runs(text, stack[-1].runs, cursor, at)
+                _add_runs(text, stack[-1].content, cursor, at)
         if attributes:
             cursor = _TAG_END.match(text, at).end()
             attributes = {names.get(k) or names.setdefault(k, local(k)): v
@@ -193,6 +193,7 @@ def _tree(text: str, data: bytes, events) -> Element:
             element.content_end = cursor  # empty-element tag: no content, no end tag
         if stack:
             stack[-1].children.append(element)
+            stack[-1].content.append(element)
         else:
             root = element
         stack.append(element)
