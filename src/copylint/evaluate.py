@@ -352,21 +352,17 @@ def render_text(result: dict) -> str:
         f"({arts['total']} artifacts: {arts['must']} must, {arts['should']} should), "
         f"{stories['clean']} clean stories; counting findings at {result['min_severity']} or above"
     )
-    if result["misses"]:
-        out.append("")
-        out.append(f"Misses ({len(result['misses'])}):")
-        for m in result["misses"]:
-            out.append(f"  {m['file']}:{_lines(m['line'])}  [{','.join(m['cat'])}] {m['level']}  {m['note']}")
-    if result["unmatched"]:
-        out.append("")
-        out.append(f"Findings on dirty stories that match no artifact ({len(result['unmatched'])}):")
-        for f in result["unmatched"]:
-            out.append(f"  {f['file']}:{f['line']}:{f['column']}  {f['rule']}  {f['message']}")
-    if result["false_alarms"]:
-        out.append("")
-        out.append(f"False alarms on clean stories ({len(result['false_alarms'])}):")
-        for f in result["false_alarms"]:
-            out.append(f"  {f['file']}:{f['line']}:{f['column']}  {f['rule']}  {f['message']}")
+    def section(title: str, rows: list[str]) -> None:
+        if rows:
+            out.extend(["", f"{title} ({len(rows)}):", *rows])
+
+    def finding_row(f: dict) -> str:
+        return f"  {f['file']}:{f['line']}:{f['column']}  {f['rule']}  {f['message']}"
+
+    section("Misses", [f"  {m['file']}:{_lines(m['line'])}  [{','.join(m['cat'])}] {m['level']}  {m['note']}"
+                       for m in result["misses"]])
+    section("Findings on dirty stories that match no artifact", [finding_row(f) for f in result["unmatched"]])
+    section("False alarms on clean stories", [finding_row(f) for f in result["false_alarms"]])
     if result["rules"]:
         out.append("")
         out.append("Per rule                                   findings  matched  unmatched  clean alarms")
