@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import regex
-
 from ..finding import Hit, Severity
 from ..packs import folded_text
 from ..rule import Rule
+from ._lazy import lazy_re
 
 # Found in the lower-cased text with str.find (fast); each notice is reported once,
 # from its first marker to the end of its line.
@@ -15,7 +14,7 @@ MARKERS = (
     "alle rechte vorbehalten", "tutti i diritti riservati", "todos os direitos reservados",
     "may not be published, broadcast, rewritten",
 )
-_DATED = regex.compile(r"(?:copyright|\(c\))\s*(?:©\s*)?(?:19|20)\d\d\b")
+_DATED = lazy_re(r"(?:copyright|\(c\))\s*(?:©\s*)?(?:19|20)\d\d\b")
 _DATED_HINTS = ("copyright", "(c)")
 
 

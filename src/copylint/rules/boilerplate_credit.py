@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_regex
 
 AGENCIES = (
     "EFE|EPA|AFP|AP|ANSA|DPA|dpa|XINHUA|Xinhua|REUTERS|Reuters|GETTY IMAGES|Getty Images|"
@@ -17,8 +18,9 @@ _NAME = r"\p{Lu}[\p{L}'’.\-]*(?:[ ]\p{Lu}[\p{L}'’.\-]*){0,3}"
 _AFTER_SENTENCE = r"(?:^[^\w\n]{0,6}|[.!?”\"’)][ \u00a0]{1,3})\K"
 _LINE_END = r"(?=[ \t\u00a0]*$)"
 
-# Each pattern with the literals one of which must be in the text for it to be tried:
-# a scan costs a few microseconds per kilobyte, a substring test far less.
+# Each pattern with the literals one of which must be on a line for it to be tried
+# there: a scan costs a few microseconds per kilobyte, a substring search far less.
+# No pattern crosses a line end.
 PATTERNS = (
     # EFE / Kulpash Konyrova; REUTERS/Kevin Lamarque/File Photo; EPA-EFE/JOHN SMITH;
     # EFE/EPA/Francis R. Malasig
@@ -44,7 +46,7 @@ PATTERNS = (
     (("Getty",), rf"(?:\b{_NAME}[ ]?/[ ]?)?\b(?:AFP|AP|Reuters|EPA|Anadolu|Anadolu Agency|"
                  r"Bloomberg|NurPhoto|SOPA Images|LightRocket)[ ]via[ ]Getty[ ]Images\b"),
 )
-_COMPILED = tuple((hints, regex.compile(pattern, regex.MULTILINE)) for hints, pattern in PATTERNS)
+_COMPILED = tuple((hints, lazy_regex(pattern, re.MULTILINE)) for hints, pattern in PATTERNS)
 
 
 class Credit(Rule):
@@ -78,11 +80,25 @@ def credit_spans(text: str):
     """
     spans = []
     for hints, pattern in _COMPILED:
-        if any(hint in text for hint in hints):
-            spans.extend(match.span() for match in pattern.finditer(text))
+        for start, end in _lines_with(text, hints):
+            spans.extend(match.span() for match in pattern.finditer(text, start, end))
     last_end = -1
     for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
         if end <= last_end:
             continue  # inside a credit already reported: (AP Photo/Evan Vucci)
         last_end = end
         yield start, end
+
+
+def _lines_with(text: str, hints: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text`` that holds one of ``hints``, in order."""
+    lines = set()
+    for hint in hints:
+        at = text.find(hint)
+        while at != -1:
+            end = text.find("\n", at)
+            if end == -1:
+                end = len(text)
+            lines.add((text.rfind("\n", 0, at) + 1, end))
+            at = text.find(hint, end)
+    return sorted(lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_regex
 from .boilerplate_common import compile_line_start, line_hits
 
 LEADS = (
@@ -15,7 +16,9 @@ LEADS = (
 )
 # After the lead: a colon or dash, the linked headline (capital, digit or quote), or nothing.
 # "Related to this, ..." and "Read more about ..." are prose.
-_PATTERN = compile_line_start("|".join(LEADS), r"(?:\s*[:\-–—|>»›]|\s+(?=(?-i:[\p{Lu}\d“\"‘'«(]))|\s*$).*")
+_PATTERN = compile_line_start(
+    "|".join(LEADS), r"(?:\s*[:\-–—|>»›]|\s+(?=(?-i:[\p{Lu}\d“\"‘'«(]))|\s*$).*", lazy_regex
+)
 
 
 class RelatedLink(Rule):

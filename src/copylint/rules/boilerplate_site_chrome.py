@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import regex
-
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_re
 
 # A breadcrumb or menu: short items joined by navigation separators.
-_SEPARATOR = regex.compile(r"\s[|›»>•·/]\s|\s?[|›»•·]\s?")
-_SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*$")
+_SEPARATOR = lazy_re(r"\s[|›»>•·/]\s|\s?[|›»•·]\s?")
+_SENTENCE_END = lazy_re(r"[.!?…][\"'”’)]*$")
+# Every separator holds one of these: most paragraphs are ruled out without a regex.
+_SEPARATOR_CHARS = "|›»>•·/"
 _MAX_ITEM_WORDS = 4
 _MAX_TITLE_WORDS = 20
 
@@ -42,12 +43,12 @@ class SiteChrome(Rule):
         kickers = {k.casefold() for k in options["kickers"]}
         paragraphs = document.paragraphs
         for paragraph in paragraphs:
-            following = paragraphs[paragraph.index + 1:paragraph.index + 3]
             if paragraph.role == "chrome-candidate":
                 if paragraph.text.strip(" :-–—").casefold() not in kickers:
                     yield Hit(paragraph.start, paragraph.end,
                               f"Site chrome above the headline: '{paragraph.text}'; remove it.")
-            elif paragraph.role == "headline" and _masthead_over_menu(document, following):
+            elif paragraph.role == "headline" and _masthead_over_menu(
+                    document, paragraphs[paragraph.index + 1:paragraph.index + 3]):
                 yield Hit(paragraph.start, paragraph.end,
                           f"Site name above the site's menu: '{paragraph.text}'; remove it.")
             elif paragraph.role == "body" and _is_menu(paragraph.text):
@@ -75,7 +76,9 @@ def _masthead_over_menu(document, following) -> bool:
 
 def _is_menu(text: str) -> bool:
     """Three or more short items joined by separators, and no sentence ending."""
-    if len(text) > 120 or _SENTENCE_END.search(text):
+    if len(text) > 120 or not any(char in text for char in _SEPARATOR_CHARS):
+        return False
+    if _SENTENCE_END.search(text):
         return False
     items = [item for item in _SEPARATOR.split(text) if item.strip()]
     return len(items) >= 3 and all(len(item.split()) <= _MAX_ITEM_WORDS for item in items)

@@ -1,0 +1,45 @@
+"""Regexes compiled on first use: importing a rule module then costs next to nothing.
+
+Not a rule module. Why: every `copylint check` imports every rule module, and
+compiling a pattern (the ``regex`` module's parser is pure Python) costs far more
+than the first lint that uses it; a pattern behind a rule's cheap gate is often
+never compiled at all. After the first use the pattern's methods are plain
+attributes of the proxy, so later calls cost what a compiled pattern's do.
+"""
+
+from __future__ import annotations
+
+import re
+
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
+            "pattern", "flags", "groups", "groupindex")
+
+
+class LazyPattern:
+    """Stands for ``engine.compile(pattern, flags)``, compiled when first touched."""
+
+    def __init__(self, engine: str, pattern: str, flags: int = 0) -> None:
+        self._source = (engine, pattern, flags)
+
+    def __getattr__(self, name: str):
+        # Only called for names not yet set: compile once, then bind the methods.
+        engine, pattern, flags = self._source
+        if engine == "regex":
+            import regex
+
+            compiled = regex.compile(pattern, flags)
+        else:
+            compiled = re.compile(pattern, flags)
+        for method in _METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+def lazy_re(pattern: str, flags: int = 0) -> LazyPattern:
+    """A stdlib ``re`` pattern (faster to compile and to run) compiled on first use."""
+    return LazyPattern("re", pattern, flags)
+
+
+def lazy_regex(pattern: str, flags: int = 0) -> LazyPattern:
+    """A ``regex`` pattern (for \\p{..} classes, \\K, variable lookbehind) compiled on first use."""
+    return LazyPattern("regex", pattern, flags)
