@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_re, lazy_regex
 from .numbers_common import prose_matches
 
 # What follows a quantity with decimals: the words that make "8,4" a decimal and
@@ -18,7 +17,7 @@ _UNIT = (
     r"tonnes|tons|degrees|hectares|lit(?:re|er)s|euros|dollars|pesos|reais|r[o]?ubles|"
     r"years|hours|times|millones|milhões|millions|milliards?|Mio\.|Mrd\.|Mill\.)(?![\p{L}])"
 )
-_NUMBER = regex.compile(
+_NUMBER = lazy_regex(
     r"(?<![\d.,]|\d[.,])(?P<cur>[$€£¥])?"
     r"(?P<int>\d{1,3}(?:\.\d{3})+|\d{1,3}),(?P<frac>\d+)(?!\d|[.,]\d)"
     rf"(?P<unit>{_UNIT})?"
@@ -27,10 +26,10 @@ _NUMBER = regex.compile(
 
 def _written_with_point(text: str, whole: str, frac: str) -> bool:
     """The story also writes the number with a point ('magnitude 6.8' and later '6,8')."""
-    return len(frac) <= 2 and regex.search(
-        rf"(?<![\d.,]){regex.escape(whole)}\.{frac}(?![\d]|[.,]\d)", text) is not None
+    return len(frac) <= 2 and re.search(
+        rf"(?<![\d.,]){re.escape(whole)}\.{frac}(?![\d]|[.,]\d)", text) is not None
 
-_GATE = re.compile(r"\d,\d")
+_GATE = lazy_re(r"\d,\d")
 
 
 class DecimalComma(Rule):

@@ -2,36 +2,33 @@
 
 from __future__ import annotations
 
-import re
-
-import regex
-
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_re, lazy_regex
 from .numbers_common import prose_matches
 
 # Digits first: the regex module scans a leading digit class fast, and the few
 # matches get their boundary checks below.
-_NUMBER = regex.compile(r"[1-9]\d*(?:,\d{3})*")
-_GROUPED = regex.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+_NUMBER = lazy_re(r"[1-9]\d*(?:,\d{3})*")
+_GROUPED = lazy_re(r"[1-9]\d{0,2}(?:,\d{3})+")
 # Without a grouped number there is nothing to be inconsistent with.
-_GROUPED_GATE = re.compile(r"\d,\d\d\d")
+_GROUPED_GATE = lazy_re(r"\d,\d\d\d")
 _BAD_BEFORE = frozenset(".,-+/:#")
-_BAD_AFTER = regex.compile(
+_BAD_AFTER = lazy_regex(
     r"\d|[.,]\d|[\-/:]\d|s\b|\s?(?:GMT|UTC|[ECMP][SD]T|hrs|hours|h)\b|\p{L}"
 )
 # What makes a plain number a name or code, not a quantity: "Boeing 7478",
 # "Resolution 2254", "flight 1549", "No. 1234", "1600 Pennsylvania Avenue".
-_LABEL_BEFORE = regex.compile(
+_LABEL_BEFORE = lazy_regex(
     r"(?:(?P<name>\p{Lu}[\p{L}\d\-]*)|No\.|no\.|(?:number|code|flight|route|bus|room|article|resolution"
     r"|section|chapter|page|tel|phone|ext|model|series|highway|road|zip|postcode|platform)"
     r"|[$€£¥]|\d\s?)\s*$"
 )
-_STREET_AFTER = regex.compile(
+_STREET_AFTER = lazy_regex(
     r"\s+(?:\p{Lu}\p{L}+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive"
     r"|Way|Place|Square|Highway)\b"
 )
-_PHONE_AFTER = regex.compile(r"[ \-]\d")
+_PHONE_AFTER = lazy_re(r"[ \-]\d")
 
 
 class InconsistentNumberFormat(Rule):
@@ -53,8 +50,10 @@ class InconsistentNumberFormat(Rule):
 
     def check(self, document, options):
         text = document.text
+        if _GROUPED_GATE.search(text) is None:
+            return
         grouped, plain = [], []
-        for match in prose_matches(document, _NUMBER, _GROUPED_GATE):
+        for match in prose_matches(document, _NUMBER):
             start, number = match.start(), match.group()
             before = text[start - 2:start] if start >= 2 else " " + text[:start]
             if before[-1:] in _BAD_BEFORE or before[-1:].isalpha() or (

@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from ..finding import Hit, Severity
 from ..langid import profiles
 from ..rule import Rule
+from ._lazy import lazy_re, lazy_regex
 from .numbers_common import prose_matches
 
-_NUMBER = regex.compile(
+_NUMBER = lazy_regex(
     r"(?<![\d.,\p{L}]|[\p{L}\d][.,])(?P<cur>[$€£¥])?(?P<num>[1-9]\d{0,2}(?:\.\d{3})+)"
     r"(?!\d|[.,]\d)"
 )
 # The noun after the number, past one modifier ("more", "accredited", "registered").
-_GATE = re.compile(r"\d\.\d\d\d")
-_NEXT_WORD = regex.compile(
+_GATE = lazy_re(r"\d\.\d\d\d")
+_NEXT_WORD = lazy_regex(
     r"\s+(?:(?:more|other|new|additional|extra|fewer|local|foreign|armed|\p{Ll}+ed)\s+(?=\p{Ll}))?"
     r"(?P<word>\p{Ll}+)"
 )
-_VERSION_BEFORE = regex.compile(r"(?:version|v|release|build|firmware|ip|address)\s*$", regex.I)
+_VERSION_BEFORE = lazy_re(r"(?:version|v|release|build|firmware|ip|address)\s*$", re.I)
 # Nouns that are counted, never measured: "2.400 people" cannot be 2.4 people.
 _COUNTED = frozenset(
     """

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import re
-
-import regex
-
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_re, lazy_regex
 from .numbers_common import prose_matches
 
 # Spaces that French, Polish, Russian and ISO style put between digit groups.
 _GAP = "[ \u00a0\u202f\u2009]"
 # Groups of exactly three digits, the number followed by a lower-case word or a
 # percent sign: the noun it counts ("100 000 farmers", "2 500 000 euros").
-_NUMBER = regex.compile(
+_NUMBER = lazy_regex(
     rf"(?<![\d.,:/\-]|\d{_GAP})(?P<num>[1-9]\d{{0,2}}(?:{_GAP}\d{{3}})+)(?!\d|[.,:/]\d)"
     rf"(?={_GAP}?%|\s+(?P<word>\p{{Ll}}+))"
 )
-_GATE = re.compile(rf"\d{_GAP}\d\d\d")
+_GATE = lazy_re(rf"\d{_GAP}\d\d\d")
+_GAP_SPLIT = lazy_re(_GAP)
 # "On March 3 200 people ..." is a missing comma, not grouping; so are dates.
-_MONTH_BEFORE = regex.compile(
+_MONTH_BEFORE = lazy_re(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$"
 )
 
@@ -45,7 +43,7 @@ class ThousandsSpace(Rule):
         text = document.text
         for match in prose_matches(document, _NUMBER, _GATE):
             number = match["num"]
-            groups = regex.split(_GAP, number)
+            groups = _GAP_SPLIT.split(number)
             if len(groups) == 2 and not groups[1].endswith("00"):
                 continue
             if _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start()):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import regex
-
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_re
 
-_FOREIGN = regex.compile(r"[«»„‚‹›]")
-_MARK = regex.compile(r"[«»„‚‹›“‘”]")
+_FOREIGN = lazy_re(r"[«»„‚‹›]")
+_MARK = lazy_re(r"[«»„‚‹›“‘”]")
 _INNER_SPACE = " \u00a0\u202f"  # French typography pads guillemets with (thin) spaces
 # Guillemets, double and single: (first of the pair in French order, second, English open, close).
 _GUILLEMETS = {"«": ("«", "»", "“", "”"), "»": ("«", "»", "“", "”"),

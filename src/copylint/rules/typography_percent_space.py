@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import regex
-
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_re
 from .numbers_common import prose_matches
 
 # A digit, one space of any width, the sign: French, Spanish, German and ISO style.
-_SPACED = regex.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=%)")
+_SPACED = lazy_re(r"(?<=\d)[ \u00a0\u202f\u2009](?=%)")
 
 
 class PercentSpace(Rule):

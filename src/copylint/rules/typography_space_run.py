@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import regex
-
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_re
 
 # Spaces of every width a CMS or a translation tool leaves behind (tabs are not
 # counted: they separate columns).
 _SPACES = "\u0020\u00a0\u2007\u2009\u202f"
-_RUN = regex.compile(rf"(?<=[^\s])[{_SPACES}]{{2,}}(?=[^\s])")
+_RUN = lazy_re(rf"(?<=[^\s])[{_SPACES}]{{2,}}(?=[^\s])")
 # A line with this many wide gaps is a table aligned with spaces (sports results,
 # election tallies), not prose.
-_COLUMN_GAP = regex.compile(rf"[^\s][{_SPACES}]{{3,}}[^\s]")
+_COLUMN_GAP = lazy_re(rf"[^\s][{_SPACES}]{{3,}}[^\s]")
 _TABLE_GAPS = 2
 
 
