@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import regex
-
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ..segment import AMBIGUOUS_ABBREVIATIONS, TITLE_ABBREVIATIONS
+from ._lazy import lazy_re, lazy_regex
 from .fragment_words import previous_in_paragraph
 
 # Abbreviations the segmenter does not know but that a lower-case word may
@@ -26,15 +25,15 @@ ABBREVIATIONS = TITLE_ABBREVIATIONS | AMBIGUOUS_ABBREVIATIONS | EXTRA_ABBREVIATI
 LOWERCASE_BRANDS = frozenset("adidas bp bpost lululemon tesa".split())
 
 # Name particles: "de Klerk", "van Gogh", "al Thani" keep their lower case.
-_PARTICLE_NAME = regex.compile(
+_PARTICLE_NAME = lazy_regex(
     r"^(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|ten|ter|le|la|al|el|bin|ibn|ben)"
     r"\s+\p{Lu}"
 )
-_FIRST_TOKEN = regex.compile(r"^\S+")
-_WORD = regex.compile(r"^\p{Ll}[\p{L}\p{M}'’\-]*")
-_LAST_TOKEN = regex.compile(r"(\S+)\.$")
-_ENUMERATOR = regex.compile(r"^\(?(?:\d{1,3}|\p{L})[.)]$")
-_SPACED_DOTS = regex.compile(r"\.\s\.$|^\.$")
+_FIRST_TOKEN = lazy_re(r"^\S+")
+_WORD = lazy_regex(r"^\p{Ll}[\p{L}\p{M}'’\-]*")
+_ENUMERATOR = lazy_regex(r"^\(?(?:\d{1,3}|\p{L})[.)]$")
+_SPACED_DOTS = lazy_re(r"\.\s\.$|^\.$")
+_INITIALS = lazy_regex(r"(?:\p{L}{1,2}\.)+\p{L}{1,2}")
 
 
 class LowercaseStart(Rule):
@@ -61,6 +60,8 @@ class LowercaseStart(Rule):
     def check(self, document, options):
         for index, sentence in enumerate(document.sentences):
             text = sentence.text
+            if not text[:1].islower():
+                continue  # a cheap test before the exact one: most sentences stop here
             word = _WORD.match(text)
             if word is None:
                 continue
@@ -79,16 +80,16 @@ class LowercaseStart(Rule):
 
 def _after_abbreviation(previous: str) -> bool:
     """The full stop ends an abbreviation, an initial, an enumerator or spaced dots."""
-    if _SPACED_DOTS.search(previous) or _ENUMERATOR.match(previous):
+    if _SPACED_DOTS.search(previous[-3:]) or _ENUMERATOR.match(previous):
         return True
-    last = _LAST_TOKEN.search(previous)
-    if last is None:
+    last = previous.rsplit(None, 1)[-1]  # ends with the full stop
+    if len(last) < 2:
         return True
-    token = last.group(1).lstrip("(\"'“‘«[")
+    token = last[:-1].lstrip("(\"'“‘«[")
     return (
         token.lower() in ABBREVIATIONS
         or len(token) == 1
-        or regex.fullmatch(r"(?:\p{L}{1,2}\.)+\p{L}{1,2}", token) is not None
+        or _INITIALS.fullmatch(token) is not None
     )
 
 

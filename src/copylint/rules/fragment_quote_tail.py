@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_re, lazy_regex
 
 # Direct speech introduced by "he added, “..." or "said: “...", a clause of at
 # least four words, closed before the end of the sentence and followed by a
@@ -14,17 +15,18 @@ from ..rule import Rule
 # tails ("by the end of the year", "in Geneva", "for the families") can, in
 # loose but acceptable copy, so they are not looked at.
 TAIL_PREPOSITIONS = ("of", "among", "between")
-QUOTE_TAIL = regex.compile(
+QUOTE_TAIL = lazy_regex(
     rf"""[,:]\s*[“"«]
     (?P<quote>[^”"»“«]*?\p{{L}}+(?:\s+[^\s”"»“«]+){{3,}}?)
     [”"»]
     (?P<tail>[ ](?P<prep>{"|".join(TAIL_PREPOSITIONS)})
       (?:\s+[^\s,;:.!?”"“«»]+){{1,6}})
     \.[)\]]*$""",
-    regex.VERBOSE,
+    re.VERBOSE,
 )
-# Substrings every match contains: most sentences are skipped without the regex.
-_TAIL_STARTS = tuple(f"{quote} {prep} " for quote in "”\"»" for prep in TAIL_PREPOSITIONS)
+# What every match contains: one stdlib pass over the story finds the few sentences
+# worth the full pattern (most stories have none).
+_TAIL_START = lazy_re(rf'[”"»] (?:{"|".join(TAIL_PREPOSITIONS)}) ')
 
 
 class QuoteTail(Rule):
@@ -60,10 +62,13 @@ class QuoteTail(Rule):
     )
 
     def check(self, document, options):
+        starts = [match.start() for match in _TAIL_START.finditer(document.text)]
+        if not starts:
+            return
         for sentence in document.sentences:
-            text = sentence.text
-            if not any(tail in text for tail in _TAIL_STARTS):
+            if not any(sentence.start <= start < sentence.end for start in starts):
                 continue
+            text = sentence.text
             match = QUOTE_TAIL.search(text)
             if match is None:
                 continue

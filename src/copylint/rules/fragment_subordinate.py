@@ -8,6 +8,7 @@ import regex
 
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_regex
 from .fragment_words import ENDS_WITH_STOP, has_finite_cue, is_body, tokens, words
 
 # After a comma, a tail opening with one of these continues the phrase (a list,
@@ -18,14 +19,15 @@ PHRASE_CONTINUATIONS = frozenset(
     mainly mostly notably particularly among between
     """.split()
 )
-_FIRST_WORD = regex.compile(r"\s*(\p{L}+)")
+_FIRST_WORD = lazy_regex(r"\s*(\p{L}+)")
 
 
 @lru_cache(maxsize=1)
-def _opener() -> regex.Pattern:
+def _opener() -> tuple[regex.Pattern, frozenset[str]]:
+    """The pattern of the subordinators, and their first two letters (a cheap pre-test)."""
     phrases = sorted(words()["subordinators"], key=len, reverse=True)
     alternation = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-    return regex.compile(rf"(?i:{alternation})\b")
+    return regex.compile(rf"(?i:{alternation})\b"), frozenset(p[:2].lower() for p in phrases)
 
 
 class SubordinateAlone(Rule):
@@ -52,12 +54,13 @@ class SubordinateAlone(Rule):
     good_example = "Russian troops have arrived in order to stabilize the situation."
 
     def check(self, document, options):
-        opener = None
+        opener, openings = _opener()
         for sentence in document.sentences:
             text = sentence.text
+            if text[:2].lower() not in openings:
+                continue
             if not text[:1].isupper() or not is_body(document, sentence):
                 continue
-            opener = opener or _opener()
             start = opener.match(text)
             if start is None or not ENDS_WITH_STOP.search(text):
                 continue

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import regex
-
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_re, lazy_regex
 from .fragment_words import ENDS_WITH_STOP, has_finite_cue, is_body, tokens, words
 
 # After the verb, these words cannot be an inverted subject ("Said the
@@ -19,9 +18,9 @@ NO_SUBJECT_NEXT = frozenset(
 MAX_WORDS = 10
 # Punctuation that marks a participle phrase before a main clause ("Said to be
 # worth $5 billion, the company ...") or a quotation: not an orphan.
-_CLAUSE_MARKS = regex.compile(r"[,;:“”\"«»()]")
+_CLAUSE_MARKS = lazy_re(r"[,;:“”\"«»()]")
 # Capitalised first word: sentences starting lower case are fragment/lowercase-start's.
-_FIRST_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?![\p{L}\p{M}'’\-])")
+_FIRST_WORD = lazy_regex(r"\p{Lu}\p{Ll}+(?![\p{L}\p{M}'’\-])")
 
 
 class VerbOrphan(Rule):

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
 from ..resources import load_data
+from ._lazy import lazy_regex
 
-TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
+TOKEN = lazy_regex(r"\p{L}[\p{L}\p{M}'’\-]*")
 # A sentence that ends on a plain full stop, maybe inside a closing quote or bracket.
-ENDS_WITH_STOP = regex.compile(r"(?<!\.)\.[\"'”’»)\]]*$|(?<!\.)[\"'”’»)\]]+\.$")
+ENDS_WITH_STOP = lazy_regex(r"(?<!\.)\.[\"'”’»)\]]*$|(?<!\.)[\"'”’»)\]]+\.$")
 # Regular pasts that are not verbs in practice.
 _NOT_PAST = frozenset(
     "hundred indeed need speed seed bed red shed feed deed creed breed greed steed weed "

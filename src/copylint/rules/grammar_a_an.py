@@ -2,34 +2,33 @@
 
 from __future__ import annotations
 
-import regex
-
 from ..finding import Hit, Severity
 from ..langid import profiles, sentence_marker_counts
 from ..packs import folded_text
 from ..rule import Rule
+from ._lazy import lazy_re, lazy_regex
 
 # Cheap first pass over the lower-cased text: the article and the next word's first letter.
-_CANDIDATE = regex.compile(r"(?<![\w'’.\-])(?:a [aeiou]|an [b-df-hj-np-tv-z])")
+_CANDIDATE = lazy_re(r"(?<![\w'’.\-])(?:a [aeiou]|an [b-df-hj-np-tv-z])")
 # The exact check on the original text. Only lower-case words, and capitalised ones
 # opening with A, E or I: names and acronyms ("an MP", "a Uruguayan", "an Oaxaca") are
 # read letter by letter or by sound and cannot be told from their spelling.
-_PAIR = regex.compile(
+_PAIR = lazy_regex(
     r"(?<![\w'’.\-])(?P<article>[Aa]n?)[ ](?P<word>(?:\p{Ll}|[AEI](?=\p{Ll}))[\p{Ll}\-’']*)"
     r"(?![\p{L}\d])"
 )
 # Vowel letters read as a consonant: "a union", "a European", "a one-off", "a usual".
-_CONSONANT_SOUND = regex.compile(
+_CONSONANT_SOUND = lazy_re(
     r"(?:one(?:-|$)|once|eu|ewe|ufo|ubiqu|ukrain|ukulele|ugand|unanim|unif|union|unique|unis|"
     r"unit|univers|unilateral|unicorn|unicameral|uniform|urin|ura|ure|uro|uru|usa|use|usi|usu|"
     r"uten|uter|util|utopi|uvula)"
 )
 # Consonant letters read as a vowel ("an hour", "an honest"), letter names ("an x-ray")
 # and British "an historic".
-_VOWEL_SOUND = regex.compile(r"(?:hour|honest|honor|honour|heir|herb|histor|\p{Ll}-)")
+_VOWEL_SOUND = lazy_regex(r"(?:hour|honest|honor|honour|heir|herb|histor|\p{Ll}-)")
 
 # Romance infinitives after the preposition "a" ("a avanzar", "a entrare", "a abrir").
-_FOREIGN_VERB = regex.compile(r"(?<=\p{L}{3})(?:ar|ir|are|ere|ire)$")
+_FOREIGN_VERB = lazy_regex(r"(?<=\p{L}{3})(?:ar|ir|are|ere|ire)$")
 
 
 class AAn(Rule):

@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from ..finding import Hit, Severity
 from ..packs import folded_text
 from ..rule import Rule
+from ._lazy import lazy_re, lazy_regex
 
 # Cheap first pass over the lower-cased text every pack already builds (all
 # whitespace folded to one space, so a line break counts): a word after a space
 # or an opening mark, a space, the same word. Candidates are checked exactly below.
-CANDIDATE = re.compile(r"[ “\"‘'(«\[¿¡—-](\w+) \1\b")
-CANDIDATE_AT_START = re.compile(r"(\w+) \1\b")
+CANDIDATE = lazy_re(r"[ “\"‘'(«\[¿¡—-](\w+) \1\b")
+CANDIDATE_AT_START = lazy_re(r"(\w+) \1\b")
 # Letters only (numbers such as "20 20" are not words here), the same word
 # again after any whitespace, not part of a longer word or hyphenated form.
-REPEAT = regex.compile(
+REPEAT = lazy_regex(
     r"(?<![\p{L}\p{M}\d'’\-])(?P<word>\p{L}+)\s+(?P<second>(?P=word))(?![\p{L}\p{M}\d'’\-])",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 # Doubles that are correct English ("he had had", "that that is", "what it is
 # is") or emphatic reduplication in quotes ("no, no", "very very").
