@@ -22,6 +22,7 @@ from typing import Any
 import regex
 
 from .resources import load_data
+from .rules._lazy import lazy_regex
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -32,15 +33,15 @@ LANGUAGE_NAMES = {
     "it": "Italian",
 }
 # Lower-case words; a French elision ("l'", "qu'") is a word of its own.
-LOWER_TOKEN = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*(?:'(?=\p{L}))?")
-ANY_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*")
-FIRST_WORD = regex.compile(r"[\W\d_]*(\p{Lu}\p{Ll}*'?)(?![\p{L}\p{M}])")
+LOWER_TOKEN = lazy_regex(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*(?:'(?=\p{L}))?")
+ANY_TOKEN = lazy_regex(r"\p{L}[\p{L}\p{M}]*")
+FIRST_WORD = lazy_regex(r"[\W\d_]*(\p{Lu}\p{Ll}*'?)(?![\p{L}\p{M}])")
 # A capitalised name with up to three particles inside it ("Banco de la Nación").
 _PARTICLE = (
     r"(?:de|da|do|dos|das|del|della|delle|degli|dei|di|du|des|la|le|les|las|los|lo|el|al|y|e"
     r"|i|von|van|der|den|dem|und|et|of|the|for|and|on|upon|sur|am|an|zu|d'|l')"
 )
-NAME_SPAN = regex.compile(
+NAME_SPAN = lazy_regex(
     rf"\p{{Lu}}[\p{{L}}\p{{M}}'\-]*(?:\s+(?:{_PARTICLE}\s*){{1,3}}\p{{Lu}}[\p{{L}}\p{{M}}'\-]*)+"
 )
 
@@ -52,7 +53,7 @@ NAME_SPAN = regex.compile(
 # so "Chung" and "Young" are names), lower-case words with ä, ö, ß or ü (not the
 # Spanish "güe"), and participles "ge...t" ("geschickt", "gewählt") or, after a
 # separable prefix, "...ge...en" ("festgenommen"; not "gentlemen").
-GERMAN_SHAPES = regex.compile(
+GERMAN_SHAPES = lazy_regex(
     r"(?<![\p{L}\p{M}])(?:"
     r"(?P<noun>\p{Lu}\p{Ll}{2,}(?:(?<=[^aeiou])ung|heit|keit|schaft)(?<=\p{L}{7}))"
     r"|(?P<umlaut>\p{Ll}*(?:[äöß]|(?<!g)ü)\p{Ll}*)"

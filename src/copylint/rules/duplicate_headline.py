@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import regex
-
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_re
 from .duplicate_common import comparable, normalize
 
 # A site name glued to a repeated headline: "Headline | Site" or "Headline - Site".
-_SITE_SUFFIX = regex.compile(r"\s+[|–—-]\s+[^|–—-]{1,40}$")
+_SITE_SUFFIX = lazy_re(r"\s+[|–—-]\s+[^|–—-]{1,40}$")
 _SUFFIX_ROOM = 48
 
 

@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
-
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_re, lazy_regex
 from .boilerplate_credit import credit_spans
 from .duplicate_common import comparable, prose
 
 # The facts of a paragraph: its numbers and its capitalized words that do not
 # open a sentence or a quotation. Parallel paragraphs of clean copy share wording
 # but differ in facts; a near-duplicate restates the same facts.
-_NUMBER = regex.compile(r"\d(?:[\d,.:]*\d)?")
-_NAME = regex.compile(
+_NUMBER = lazy_re(r"\d(?:[\d,.:]*\d)?")
+_NAME = lazy_regex(
     r"(?<!^|[.!?:][\"'”’)]?\s+|\s[-–—]\s+|[“\"‘«(]\s?)\b\p{Lu}[\p{L}\p{M}]+(?:['’-]\p{L}+)*"
 )
-_MARK = regex.compile(r"\p{M}+")
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_MARK = lazy_regex(r"\p{M}+")
+_WORD = lazy_regex(r"[\p{L}\p{M}]+")
 _PREFIX = 4  # "Peru" and "Peruvian", "Government" and "governments" are one fact
 # Share of distinct words two near-duplicates have in common (Dice), far below what
 # restated paragraphs show (0.77 and up in our calibration pairs).

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
-import regex
-
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_re, lazy_regex
 
 SCRIPTS = {
     "Cyrillic": r"\p{Cyrillic}",
@@ -16,23 +13,23 @@ SCRIPTS = {
     "Hebrew": r"\p{Hebrew}",
     "CJK": r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]",
 }
-ANY_FOREIGN = regex.compile("|".join(SCRIPTS.values()))
+ANY_FOREIGN = lazy_regex("|".join(SCRIPTS.values()))
 # The same blocks as plain code-point ranges: the stdlib engine finds "none
 # here" in a Latin story several times faster than script properties.
-ANY_FOREIGN_FAST = re.compile(
+ANY_FOREIGN_FAST = lazy_re(
     "[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
     "\u0590-\u05ff\ufb1d-\ufb4f\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff"
     "\ufe70-\ufeff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]"
 )
 # A run: letters of one script, with the spaces, digits and punctuation between them.
 _BETWEEN = r"[\s\d\-.,;:!?'’\"«»“”„()、。，！？・]"
-RUN = regex.compile(
+RUN = lazy_regex(
     "|".join(
         rf"(?P<{name}>{letter}+(?:{_BETWEEN}+{letter}+)*)"
         for name, letter in SCRIPTS.items()
     )
 )
-WORD_SPLIT = regex.compile(r"\s+")
+WORD_SPLIT = lazy_regex(r"\s+")
 # Decision: a name or a short term glossed in brackets or quotes ("Tokayev
 # (Тоқаев)", "the slogan “Слава Україні”") is deliberate; a longer run is
 # untranslated text wherever it stands, and so is a three-word run outside them.
