@@ -24,10 +24,20 @@ FENCE = regex.compile(r"^(```|~~~).*?^\1[^\n]*$", regex.DOTALL | regex.MULTILINE
 INLINE_CODE = regex.compile(r"`[^`\n]+`")
 IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 LINK_TARGET = regex.compile(r"(?<=\])\([^)\n]*\)")
-LINK_BRACKETS = regex.compile(r"\[(?=[^\]\n]*\]\()|(?<=\[[^\[\n]*)\](?=\()")
+# The closing bracket is matched first and the look-behind tried only there.
+LINK_BRACKETS = regex.compile(r"\[(?=[^\]\n]*\]\()|\](?=\()(?<=\[[^\[\n]*\])")
 HEADING_MARK = regex.compile(r"^ {0,3}#{1,6}[ \t]+", regex.MULTILINE)
 QUOTE_MARK = regex.compile(r"^ {0,3}>[ \t]?", regex.MULTILINE)
-LIST_MARK = regex.compile(r"^ {0,3}(?:[-*+]|\d+[.)])[ \t]+", regex.MULTILINE)
+# A list mark opening a line. '^' with MULTILINE is tried at every offset; a pattern
+# starting with the newline is found by a fast scan, so the first line is matched apart.
+_LIST_MARK = r" {0,3}(?:[-*+]|\d+[.)])[ \t]+"
+LIST_MARK_FIRST = regex.compile(_LIST_MARK)
+LIST_MARK = regex.compile(rf"\n({_LIST_MARK})")
+# Each pattern, the group to mask, and the strings it cannot match without one of (a
+# substring test skips the scan).
+MARKUP = ((FENCE, 0, ("```", "~~~")), (HTML_COMMENT, 0, ("<!--",)), (INLINE_CODE, 0, ("`",)),
+          (IMAGE, 0, ("![",)), (LINK_TARGET, 0, ("](",)), (LINK_BRACKETS, 0, ("](",)),
+          (HEADING_MARK, 0, ("#",)), (QUOTE_MARK, 0, (">",)), (LIST_MARK, 1, ("\n",)))
 LANGUAGE_CODE = regex.compile(r"[a-z]{2,3}(?:[-_][A-Za-z]{2})?")
 # Agencies whose copy is written in one language before translation.
 AGENCY_LANGUAGES = {"efe": "es", "lusa": "pt", "agencia brasil": "pt", "afp": "fr",
@@ -58,9 +68,12 @@ def mask(text: str):
                 if language:
                     meta["source_languages"] = (language.split("-")[0].split("_")[0],)
         spans.append(front.span())
-    for pattern in (FENCE, HTML_COMMENT, INLINE_CODE, IMAGE, LINK_TARGET, LINK_BRACKETS,
-                    HEADING_MARK, QUOTE_MARK, LIST_MARK):
-        spans.extend(spans_of(pattern, text))
+    for pattern, group, triggers in MARKUP:
+        if any(trigger in text for trigger in triggers):
+            spans.extend(spans_of(pattern, text, group))
+    first_list_mark = LIST_MARK_FIRST.match(text)
+    if first_list_mark:
+        spans.append(first_list_mark.span())
     spans.sort()
     masked = blank(text, spans)
     if title and not _opens_with_heading(text, front.end()):
