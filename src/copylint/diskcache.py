@@ -38,7 +38,12 @@ def cached(kind: str, source: Path, build: Callable[[], T]) -> T:
         data = source.read_bytes()
     except OSError:
         return build()
-    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{kind}\0".encode() + data).hexdigest()
+    return cached_by_key(kind, data, build)
+
+
+def cached_by_key(kind: str, key: bytes, build: Callable[[], T]) -> T:
+    """``build()``'s value for ``key`` (which must change whenever the value would)."""
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{kind}\0".encode() + key).hexdigest()
     entry = cache_root() / kind / f"{digest[:32]}.pickle"
     try:
         with entry.open("rb") as handle:
