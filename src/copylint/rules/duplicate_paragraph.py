@@ -6,14 +6,14 @@ import unicodedata
 
 from ..finding import Hit, Severity
 from ..rule import Rule
-from ._lazy import lazy_re, lazy_regex
+from ._lazy import lazy_regex
 from .boilerplate_credit import credit_spans
 from .duplicate_common import comparable, prose
 
 # The facts of a paragraph: its numbers and its capitalized words that do not
 # open a sentence or a quotation. Parallel paragraphs of clean copy share wording
 # but differ in facts; a near-duplicate restates the same facts.
-_NUMBER = lazy_re(r"\d(?:[\d,.:]*\d)?")
+_NUMBER = lazy_regex(r"\d(?:[\d,.:]*\d)?")
 _NAME = lazy_regex(
     r"(?<!^|[.!?:][\"'”’)]?\s+|\s[-–—]\s+|[“\"‘«(]\s?)\b\p{Lu}[\p{L}\p{M}]+(?:['’-]\p{L}+)*"
 )

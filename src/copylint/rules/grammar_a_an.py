@@ -9,7 +9,8 @@ from ..rule import Rule
 from ._lazy import lazy_re, lazy_regex
 
 # Cheap first pass over the lower-cased text: the article and the next word's first letter.
-_CANDIDATE = lazy_re(r"(?<![\w'’.\-])(?:a [aeiou]|an [b-df-hj-np-tv-z])")
+# The literal comes first so that the stdlib engine skips to each "a" at once.
+_CANDIDATE = lazy_re(r"a(?<![\w'’.\-]a)(?: [aeiou]|n [b-df-hj-np-tv-z])")
 # The exact check on the original text. Only lower-case words, and capitalised ones
 # opening with A, E or I: names and acronyms ("an MP", "a Uruguayan", "an Oaxaca") are
 # read letter by letter or by sound and cannot be told from their spelling.

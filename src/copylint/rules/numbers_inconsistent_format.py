@@ -9,10 +9,10 @@ from .numbers_common import prose_matches
 
 # Digits first: the regex module scans a leading digit class fast, and the few
 # matches get their boundary checks below.
-_NUMBER = lazy_re(r"[1-9]\d*(?:,\d{3})*")
+_NUMBER = lazy_regex(r"[1-9]\d*(?:,\d{3})*")
 _GROUPED = lazy_re(r"[1-9]\d{0,2}(?:,\d{3})+")
 # Without a grouped number there is nothing to be inconsistent with.
-_GROUPED_GATE = lazy_re(r"\d,\d\d\d")
+_GROUPED_GATE = lazy_re(r",(?<=\d,)\d\d\d")  # "\d,\d\d\d", the literal first
 _BAD_BEFORE = frozenset(".,-+/:#")
 _BAD_AFTER = lazy_regex(
     r"\d|[.,]\d|[\-/:]\d|s\b|\s?(?:GMT|UTC|[ECMP][SD]T|hrs|hours|h)\b|\p{L}"

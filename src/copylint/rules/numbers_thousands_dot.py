@@ -15,7 +15,7 @@ _NUMBER = lazy_regex(
     r"(?!\d|[.,]\d)"
 )
 # The noun after the number, past one modifier ("more", "accredited", "registered").
-_GATE = lazy_re(r"\d\.\d\d\d")
+_GATE = lazy_re(r"\.(?<=\d\.)\d\d\d")  # "\d\.\d\d\d", the literal first: a fast scan
 _NEXT_WORD = lazy_regex(
     r"\s+(?:(?:more|other|new|additional|extra|fewer|local|foreign|armed|\p{Ll}+ed)\s+(?=\p{Ll}))?"
     r"(?P<word>\p{Ll}+)"

@@ -15,7 +15,7 @@ _NUMBER = lazy_regex(
     rf"(?<![\d.,:/\-]|\d{_GAP})(?P<num>[1-9]\d{{0,2}}(?:{_GAP}\d{{3}})+)(?!\d|[.,:/]\d)"
     rf"(?={_GAP}?%|\s+(?P<word>\p{{Ll}}+))"
 )
-_GATE = lazy_re(rf"\d{_GAP}\d\d\d")
+_GATE = lazy_regex(rf"\d{_GAP}\d\d\d")  # the regex engine scans a leading \d faster
 _GAP_SPLIT = lazy_re(_GAP)
 # "On March 3 200 people ..." is a missing comma, not grouping; so are dates.
 _MONTH_BEFORE = lazy_re(

@@ -9,7 +9,7 @@ from ._lazy import lazy_re
 # Spaces of every width a CMS or a translation tool leaves behind (tabs are not
 # counted: they separate columns).
 _SPACES = "\u0020\u00a0\u2007\u2009\u202f"
-_RUN = lazy_re(rf"(?<=[^\s])[{_SPACES}]{{2,}}(?=[^\s])")
+_RUN = lazy_re(rf"[{_SPACES}]{{2,}}")  # between two non-spaces: checked on each run
 # A line with this many wide gaps is a table aligned with spaces (sports results,
 # election tallies), not prose.
 _COLUMN_GAP = lazy_re(rf"[^\s][{_SPACES}]{{3,}}[^\s]")
@@ -37,6 +37,8 @@ class SpaceRun(Rule):
             return  # one substring test per kind of space, far cheaper than the scan
         for match in _RUN.finditer(text):
             start, end = match.span()
+            if not start or end == len(text) or text[start - 1].isspace() or text[end].isspace():
+                continue  # indentation or a line end
             if document.is_masked(start, end):
                 continue
             line = document.line_of(start)
