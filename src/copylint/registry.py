@@ -51,22 +51,31 @@ class Registry:
                 self.add(rule, str(path))
 
     def load_entry_points(self) -> None:
-        for entry_point in _plugin_entry_points():
-            where = f"plugin {entry_point.name} ({entry_point.value})"
+        for name, value in _plugin_entry_points():
+            where = f"plugin {name} ({value})"
             try:
-                loaded = entry_point.load()
+                loaded = _load_object(value)
             except Exception as exc:  # a broken plugin must not take the run down silently
                 raise RegistryError(f"{where}: cannot load: {exc}") from None
             for rule in _rules_from_object(loaded):
-                rule.origin = f"plugin:{entry_point.name}"
+                rule.origin = f"plugin:{name}"
                 self.add(rule, where)
 
     def get(self, rule_id: str) -> Rule:
         return self.rules[rule_id]
 
 
-def _plugin_entry_points():
-    """The ``copylint.rules`` entry points, remembered between runs.
+def _load_object(value: str):
+    """What an entry point's ``module:attribute`` value names (as EntryPoint.load)."""
+    module_name, _, attribute = value.partition(":")
+    loaded = importlib.import_module(module_name.strip())
+    for part in filter(None, attribute.strip().split(".")):
+        loaded = getattr(loaded, part)
+    return loaded
+
+
+def _plugin_entry_points() -> list[tuple[str, str]]:
+    """(name, value) of the ``copylint.rules`` entry points, remembered between runs.
 
     Why: asking importlib.metadata reads every installed distribution's metadata
     (tens of milliseconds in a large environment), on every pre-commit run. The
@@ -75,9 +84,13 @@ def _plugin_entry_points():
     """
     import os
     import sys
-    from importlib.metadata import EntryPoint, entry_points
 
     from .diskcache import cached_by_key
+
+    def discover():
+        from importlib.metadata import entry_points
+
+        return [(ep.name, ep.value) for ep in entry_points(group=ENTRY_POINT_GROUP)]
 
     stamps = []
     for folder in sys.path:
@@ -85,11 +98,7 @@ def _plugin_entry_points():
             stamps.append(f"{folder}\0{os.stat(folder or '.').st_mtime_ns}")
         except OSError:
             stamps.append(folder)
-    found = cached_by_key(
-        "entry-points", "\n".join(stamps).encode(),
-        lambda: [(ep.name, ep.value) for ep in entry_points(group=ENTRY_POINT_GROUP)],
-    )
-    return [EntryPoint(name, value, ENTRY_POINT_GROUP) for name, value in found]
+    return cached_by_key("entry-points", "\n".join(stamps).encode(), discover)
 
 
 def _rules_from_object(obj) -> list[Rule]:
