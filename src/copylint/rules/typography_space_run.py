@@ -41,7 +41,9 @@ class SpaceRun(Rule):
                 continue  # indentation or a line end
             if document.is_masked(start, end):
                 continue
-            line = document.line_of(start)
-            if len(_COLUMN_GAP.findall(line.text)) >= _TABLE_GAPS:
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            if len(_COLUMN_GAP.findall(text, line_start, line_end if line_end != -1 else len(text))) \
+                    >= _TABLE_GAPS:
                 continue
             yield Hit(start, end, f"{end - start} spaces in a row; use one.", " ")
