@@ -56,14 +56,21 @@ PURPOSE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-# The story's own forces and crews ("the army", "rescue teams", "police agents"):
-# sent to a neighbour that the story never mentions again, they are suspect too.
+# The story's own forces, crews and envoys ("the army", "rescue teams", "the observer
+# mission", "the delegation"): sent to a neighbour that the story never mentions
+# again, they are suspect too.
 OWN_FORCES = regex.compile(
     r"""\b(?:army|armed\s+forces|military|soldiers|troops|police|policemen|officers|agents
       |firefighters|fire\s+brigades?|rescuers|rescue\s+(?:teams?|workers|units|crews|squads)
-      |brigades|paramedics|medics|marines|navy|coastguards?|guards|units|personnel)\b""",
+      |brigades|paramedics|medics|marines|navy|coastguards?|guards|units|personnel
+      |observers?|monitors|(?:observer|monitoring)\s+mission|delegations?|inspectors)\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+# Travel by air: a neighbour is no likelier a destination than any other country.
+FLIGHT = regex.compile(r"\b(?:land(?:s|ed|ing)?|flown|airlifted)\b", regex.IGNORECASE)
+# A dateline the document model did not read ("ASTANA, November 9. /TASS/."): the
+# capitalised place opening the first body paragraph.
+_LOOSE_DATELINE = regex.compile(r"(\p{Lu}[\p{Lu}\p{M}'’. -]+\p{Lu}),")
 
 _LOOKBEHIND = 60  # characters before a place searched for the movement phrase
 _META_KEY = "geography.wrong-country"
@@ -77,12 +84,14 @@ class WrongCountry(Rule):
         "Machine translation turns \"the country\" into a named country (Spanish \"llegaron "
         "al país\" becoming \"arrived in the United States\"), moving the story's troops, "
         "aid or delegates to the wrong continent. The rule works out where the story is set "
-        "(dateline, demonyms, most-mentioned country) and flags an arrival, landing, "
+        "(the dateline's country, even one the document model could not read; else the "
+        "most-mentioned country, demonyms and headline included) and flags an arrival, landing, "
         "deployment or return whose country is mentioned nowhere else, is not where the "
         "story is set, and comes with no purpose or origin (\"for talks\", \"to attend\", "
         "\"where\", \"from\"). A neighbouring country is a likely destination (refugees, "
-        "aid, trade) and is reported only when the travellers are the story's own forces or "
-        "crews (the army, police agents, rescue teams) with no other country named."
+        "aid, trade) and is reported only when the travellers are the story's own forces, "
+        "crews or envoys (the army, police agents, rescue teams, observers, a delegation) "
+        "with no other country named, or when they fly there (\"landed in\")."
     )
     bad_example = (
         "ALMATY, Jan 7 (EFE) - Kazakh authorities said Russian-led peacekeepers have "
@@ -121,8 +130,8 @@ class WrongCountry(Rule):
                 continue
             # A neighbour is a likely destination (refugees, aid, trade); only the
             # story's own forces sent there unexplained are suspect.
-            if country in neighbours and not _own_forces(text, found, setting, start,
-                                                         mention.start):
+            if (country in neighbours and not FLIGHT.match(text, arrival.start())
+                    and not _own_forces(text, found, setting, start, mention.start)):
                 continue
             start = arrival.start("the") if arrival["the"] else mention.start
             named = text[start:mention.end]
@@ -137,27 +146,46 @@ class WrongCountry(Rule):
 
 
 def story_country(document, found) -> str | None:
-    """Where the story happens: the dateline's country, else the clearly most-mentioned one."""
+    """Where the story happens: the dateline's country, else the clearly most-mentioned one.
+
+    Mentions count in the headline and body, demonyms included ("Greek coast guard").
+    A dateline city that several countries have (Athens, Cordoba) is the country of
+    those the story mentions most, else the likeliest: "ATHENS" heads a Greek story
+    even when Italian tourists are mentioned more often than Greece.
+    """
     if _META_KEY in document.meta:
         return document.meta[_META_KEY]
-    from .. import gazetteer
-
+    counts = Counter(m.place.country for m in found
+                     if m.place.country and not m.place.common_word)
     setting = None
-    dateline = document.dateline
-    if dateline is not None:
-        for name in (dateline.region, dateline.place):
-            place = gazetteer.lookup(name) if name else None
-            if place is not None and place.country and place.kind != "region":
-                setting = place.country
-                break
+    for place in _dateline_places(document):
+        if place.kind == "region" or not place.countries:
+            continue
+        setting = place.country or max(place.countries, key=lambda c: counts[c])
+        break
     if setting is None:
-        counts = Counter(m.place.country for m in found
-                         if m.place.country and not m.place.common_word)
         ranked = counts.most_common(2)
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             setting = ranked[0][0]
     document.meta[_META_KEY] = setting
     return setting
+
+
+def _dateline_places(document):
+    """The places the dateline names, region first; a loose one when none was read."""
+    from .. import gazetteer
+
+    dateline = document.dateline
+    if dateline is not None:
+        names = (dateline.region, dateline.place)
+    else:
+        body = document.body
+        opening = _LOOSE_DATELINE.match(document.text, body[0].start, body[0].end) if body else None
+        names = (opening.group(1),) if opening else ()
+    for name in names:
+        place = gazetteer.lookup(name) if name else None
+        if place is not None:
+            yield place
 
 
 def _own_forces(text, found, setting, start, end) -> bool:
