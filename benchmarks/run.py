@@ -113,27 +113,9 @@ def import_time() -> float:
     return total / 1000
 
 
-# Until `copylint check` has --jobs, the folder runs call the runner as it will.
-RUNNER_SCRIPT = """
-import sys
-from copylint.config import load_config
-from copylint.engine import Linter
-from copylint.paths import collect_paths
-from copylint.runner import lint_targets
-config = load_config()
-targets, _ = collect_paths([sys.argv[1]], config)
-lint_targets(Linter(config), targets, jobs=int(sys.argv[2]), progress=False)
-"""
-
-
 def folder_command(folder: Path, jobs: int) -> list[str]:
-    help_text = subprocess.run([sys.executable, "-m", "copylint", "check", "--help"],
-                               capture_output=True, text=True, cwd=ROOT).stdout
-    if "--jobs" not in help_text:
-        return [sys.executable, "-c", RUNNER_SCRIPT, str(folder), str(jobs)]
-    command = [sys.executable, "-m", "copylint", "check", str(folder), "--jobs", str(jobs),
-               "--format", "json", "--output", os.devnull]
-    return command + (["--no-cache"] if "--no-cache" in help_text else [])
+    return [sys.executable, "-m", "copylint", "check", str(folder), "--jobs", str(jobs),
+            "--format", "json", "--output", os.devnull, "--no-cache"]
 
 
 def folder_wall(folder: Path, jobs: int) -> float:

@@ -8,7 +8,7 @@ from pathlib import Path
 from copylint.cache import ContentCache, rules_fingerprint
 from copylint.config import config_from_mapping
 from copylint.engine import Linter
-from copylint.runner import lint_targets
+from copylint.runner import LazyLinter, lint_targets
 
 STORY = "Markets slide as oil jumps\n\nLONDON (Reuters) - Shares fell on Monday.  Oil rose.\n\nSee also: Oil jumps\n"
 
@@ -25,7 +25,7 @@ def make_files(tmp_path: Path, count: int) -> list[Path]:
 
 
 def test_parallel_equals_serial(tmp_path):
-    linter = Linter(config_from_mapping({}, "<t>", tmp_path))
+    linter = LazyLinter(config_from_mapping({}, "<t>", tmp_path))
     targets = make_files(tmp_path, 24)
     serial = lint_targets(linter, targets, jobs=1, progress=False)
     parallel = lint_targets(linter, targets, jobs=2, progress=False)
@@ -42,30 +42,38 @@ class CountingLinter(Linter):
         return super().lint_text(text, path, input_format)
 
 
+class LazyCountingLinter(LazyLinter):
+    def get(self):
+        if self._linter is None:
+            self._linter = CountingLinter(self.config)
+        return self._linter
+
+
 def run_cached(tmp_path, targets, settings=None):
     config = config_from_mapping(settings or {}, "<t>", tmp_path)
-    linter = CountingLinter(config)
-    cache = ContentCache(rules_fingerprint(config, linter.registry), tmp_path / "content")
+    linter = LazyCountingLinter(config)
+    cache = ContentCache(rules_fingerprint(config), tmp_path / "content")
     CountingLinter.calls = 0
     result = lint_targets(linter, targets, jobs=1, cache=cache, progress=False)
-    return result, CountingLinter.calls
+    return result, CountingLinter.calls, linter.built
 
 
 def test_content_cache_hits_and_invalidation(tmp_path):
     targets = make_files(tmp_path, 3)[:3]
-    first, calls = run_cached(tmp_path, targets)
+    first, calls, _ = run_cached(tmp_path, targets)
     assert calls == 3 and first.findings
-    again, calls = run_cached(tmp_path, targets)
+    again, calls, built = run_cached(tmp_path, targets)
     assert calls == 0 and again.findings == first.findings
+    assert not built  # a run answered from the cache never imports the rules
     targets[0].write_text(STORY + "\nA new closing paragraph.\n")
-    _, calls = run_cached(tmp_path, targets)
+    _, calls, _ = run_cached(tmp_path, targets)
     assert calls == 1
-    _, calls = run_cached(tmp_path, targets, {"ignore": ["typography"]})
+    _, calls, _ = run_cached(tmp_path, targets, {"ignore": ["typography"]})
     assert calls == 3
 
 
 def test_unwritable_cache_still_lints(tmp_path):
     targets = make_files(tmp_path, 2)[:2]
     (tmp_path / "content").write_text("not a folder")
-    result, calls = run_cached(tmp_path, targets)
+    result, calls, _ = run_cached(tmp_path, targets)
     assert calls == 2 and result.findings

@@ -25,9 +25,12 @@ def _hash_tree(digest, folder: Path, suffixes: tuple[str, ...]) -> None:
             digest.update(path.read_bytes())
 
 
-def rules_fingerprint(config, registry) -> str:
-    """What the findings of a file depend on besides its bytes and path."""
+def rules_fingerprint(config) -> str:
+    """What the findings of a file depend on besides its bytes and path: copylint's
+    code and packs, the config, and the installed plugins (computed without
+    importing any rule, so a fully cached run stays cheap)."""
     from . import rules as builtin_rules
+    from .registry import plugin_environment
     from .resources import builtin_pack_dir
 
     digest = hashlib.sha256(__version__.encode())
@@ -35,9 +38,7 @@ def rules_fingerprint(config, registry) -> str:
     _hash_tree(digest, Path(builtin_rules.__file__).parent.parent, (".py",))
     for folder in (builtin_pack_dir(), *config.packs):
         _hash_tree(digest, Path(folder), (".yaml", ".yml"))
-    for rule in registry.rules.values():
-        if rule.origin.startswith("plugin:"):
-            digest.update(f"{rule.id}:{type(rule).__module__}".encode())
+    digest.update(plugin_environment().encode())
     return digest.hexdigest()
 
 

@@ -180,10 +180,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 FORMATS_WITH_SOURCES = ("html",)
+FORMATS_WITH_RULES = ("html", "sarif")
 
 
 def _check(args, config) -> int:
-    from .engine import Linter
     from .finding import Severity
     from .formatters import Report, render
     from .paths import collect_paths
@@ -198,16 +198,18 @@ def _check(args, config) -> int:
         from .baseline import load_baseline
 
         known = load_baseline(Path(args.baseline))
-    linter = Linter(config)
+    from .runner import LazyLinter
+
+    linter = LazyLinter(config)
     targets, missing = collect_paths(args.paths or ["."], config)
     stdin_name = args.stdin_filename or "<stdin>"
     keep_sources = fmt in FORMATS_WITH_SOURCES
-    fixer = _Fixer(linter, args) if args.fix or args.diff else None
+    fixer = _Fixer(linter.get(), args) if args.fix or args.diff else None
     if fixer is None:
         from .cache import ContentCache, rules_fingerprint
         from .runner import lint_targets
 
-        cache = None if args.no_cache else ContentCache(rules_fingerprint(config, linter.registry))
+        cache = None if args.no_cache else ContentCache(rules_fingerprint(config))
         result = lint_targets(linter, targets, stdin_name=stdin_name, input_format=args.input_format,
                               jobs=args.jobs, cache=cache, keep_sources=keep_sources,
                               progress=not args.quiet)
@@ -240,7 +242,10 @@ def _check(args, config) -> int:
     color = args.color == "always" or (
         args.color == "auto" and to_terminal and fmt == "text" and not os.environ.get("NO_COLOR")
     )
-    report = Report(findings, files, errors, linter.registry.rules, color=color,
+    # Rule metadata for the formats that show it; a fully cached run of another
+    # format never builds the registry.
+    rules = linter.get().registry.rules if linter.built or fmt in FORMATS_WITH_RULES else {}
+    report = Report(findings, files, errors, rules, color=color,
                     statistics=args.statistics, tool_version=__version__, sources=sources)
     if not (args.quiet and not findings and fmt == "text"):
         # `--fix` on stdin prints the fixed text on stdout, so the report goes to stderr.

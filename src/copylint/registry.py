@@ -82,9 +82,6 @@ def _plugin_entry_points() -> list[tuple[str, str]]:
     answer only changes when something is installed or removed, which changes the
     modification time of a folder on ``sys.path``; that is the cache key.
     """
-    import os
-    import sys
-
     from .diskcache import cached_by_key
 
     def discover():
@@ -92,13 +89,28 @@ def _plugin_entry_points() -> list[tuple[str, str]]:
 
         return [(ep.name, ep.value) for ep in entry_points(group=ENTRY_POINT_GROUP)]
 
+    return cached_by_key("entry-points", _sys_path_stamps().encode(), discover)
+
+
+def _sys_path_stamps() -> str:
+    """Changes whenever a distribution is installed, upgraded or removed."""
+    import os
+    import sys
+
     stamps = []
     for folder in sys.path:
         try:
             stamps.append(f"{folder}\0{os.stat(folder or '.').st_mtime_ns}")
         except OSError:
             stamps.append(folder)
-    return cached_by_key("entry-points", "\n".join(stamps).encode(), discover)
+    return "\n".join(stamps)
+
+
+def plugin_environment() -> str:
+    """A key that changes when plugin rules could: their list and, if there are
+    any, the installed code around them."""
+    plugins = _plugin_entry_points()
+    return repr(plugins) + (_sys_path_stamps() if plugins else "")
 
 
 def _rules_from_object(obj) -> list[Rule]:

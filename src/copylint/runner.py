@@ -26,10 +26,31 @@ class RunResult:
     sources: dict[str, str] = field(default_factory=dict)
 
 
+class LazyLinter:
+    """The Linter, built only when a file really needs linting.
+
+    Why: building it (importing every rule, loading packs) is most of a small
+    run's time; a pre-commit re-run answered from the content cache never needs it.
+    """
+
+    def __init__(self, config):
+        self.config = config
+        self._linter: Linter | None = None
+
+    @property
+    def built(self) -> bool:
+        return self._linter is not None
+
+    def get(self) -> Linter:
+        if self._linter is None:
+            self._linter = Linter(self.config)
+        return self._linter
+
+
 _WORKER_STATE: dict = {}
 
 
-def _lint_one(linter: Linter, target, name: str, input_format, cache, keep_source: bool):
+def _lint_one(linter: LazyLinter, target, name: str, input_format, cache, keep_source: bool):
     """(name, findings, error, source text or None) for one target."""
     try:
         max_size = linter.config.max_file_size
@@ -38,7 +59,7 @@ def _lint_one(linter: Linter, target, name: str, input_format, cache, keep_sourc
         cached = cache.get(key) if key is not None else None
         text = decode(data, name) if cached is None or keep_source else None
         if cached is None:
-            cached = linter.lint_text(text, name, input_format=input_format)
+            cached = linter.get().lint_text(text, name, input_format=input_format)
             if key is not None:
                 cache.put(key, cached)
         return name, cached, None, text if keep_source else None
@@ -77,7 +98,7 @@ class Progress:
             sys.stderr.flush()
 
 
-def lint_targets(linter: Linter, targets, *, stdin_name: str = "<stdin>", input_format=None,
+def lint_targets(linter: LazyLinter, targets, *, stdin_name: str = "<stdin>", input_format=None,
                  jobs: int | None = None, cache=None, keep_sources: bool = False,
                  progress: bool = True) -> RunResult:
     names = [(t, stdin_name if t == "-" else str(t)) for t in targets]
@@ -93,6 +114,7 @@ def lint_targets(linter: Linter, targets, *, stdin_name: str = "<stdin>", input_
         from concurrent.futures import ProcessPoolExecutor
 
         # Workers are forked with the ready linter: no registry rebuilt per worker.
+        linter.get()
         _WORKER_STATE.update(linter=linter, input_format=input_format, cache=cache,
                              keep_source=keep_sources)
         context = multiprocessing.get_context("fork")
