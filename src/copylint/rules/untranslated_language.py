@@ -6,15 +6,15 @@ from ..finding import Hit, Severity
 from ..langid import LANGUAGE_NAMES, identify, score, sentence_marker_counts
 from ..packs import folded_text
 from ..rule import Rule
-from ._lazy import lazy_re
+from ._lazy import lazy_regex
 
 # Quotations inside an English sentence: '“No vamos a permitir ...”, dijo'.
-QUOTATION = lazy_re(r"[“«„\"]([^”»“«„\"]+)[”»“\"]")
+QUOTATION = lazy_regex(r"[“«„\"]([^”»“«„\"]+)[”»“\"]")
 # A quotation must be longer than a slogan or a title quoted as it is
 # ("que se vayan todos", "Não à guerra, sim à paz") before its language
 # counts, and one glossed right after it in brackets is deliberate.
 MIN_QUOTE_WORDS = 7
-GLOSSED = lazy_re(r"[”»“\"]\s*\(")
+GLOSSED = lazy_regex(r"[”»“\"]\s*\(")
 # identify() needs two foreign function words that are not English words too,
 # so a sentence with fewer such words is skipped after a cheap count.
 MIN_MARKERS = 2
