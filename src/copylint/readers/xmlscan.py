@@ -20,6 +20,7 @@ from ..source import InputError
 _TAG_END = re.compile(r"""(?:[^>"']+|"[^"]*"|'[^']*')*>""")
 # Markup expat reports no element event for, inside an element's content.
 _MARKUP = re.compile(r"<!--.*?-->|<!\[CDATA\[(?P<cdata>.*?)\]\]>|<\?.*?\?>", re.DOTALL)
+_CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))
 _ATTR = regex.compile(r"""(?P<name>[^\s=/>]+)\s*=\s*(?:"(?P<v>[^"]*)"|'(?P<v>[^']*)')""")
 
 
@@ -150,8 +151,11 @@ def parse(text: str, name: str) -> Element:
 
 def _tree(text: str, data: bytes, events) -> Element:
     """Elements and text runs from the noted events, byte offsets mapped to characters."""
+    # A character is one UTF-8 lead byte plus its continuation bytes (0x80-0xBF): an
+    # offset in characters is the byte offset less the continuation bytes before it.
     multibyte = len(data) != len(text)
-    byte = char = 0  # the last byte offset mapped and its character offset
+    continuations = data.translate(_CONTINUATION) if multibyte else b""
+    byte = skipped = 0  # the last byte offset mapped and the continuation bytes before it
     names: dict[str, str] = {}
     stack: list[Element] = []
     root = None
@@ -159,8 +163,8 @@ def _tree(text: str, data: bytes, events) -> Element:
     named: dict[str, list[Element]] = {}
     for at, tag, attributes in events:
         if multibyte:
-            char += len(data[byte:at].decode("utf-8"))
-            byte, at = at, char
+            skipped += continuations.count(1, byte, at)
+            byte, at = at, at - skipped
         if tag is None:  # an end tag, or the end of an empty-element tag
             element = stack.pop()
             if element.content_end < 0:
