@@ -16,13 +16,15 @@ from pathlib import Path
 from . import __version__
 from .finding import Finding, Severity
 
-def _hash_tree(digest, folder: Path, suffixes: tuple[str, ...]) -> None:
+def _stamp_tree(digest, folder: Path, suffixes: tuple[str, ...]) -> None:
+    """Path, size and modification time of each file: any edit or reinstall changes
+    them, and stat is far cheaper than reading copylint's whole source each run."""
     if not folder.is_dir():
         return
     for path in sorted(folder.rglob("*")):
-        if path.suffix in suffixes and path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(path.read_bytes())
+        if path.suffix in suffixes:
+            stat = path.stat()
+            digest.update(f"{path.relative_to(folder).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
 
 
 def rules_fingerprint(config) -> str:
@@ -35,9 +37,9 @@ def rules_fingerprint(config) -> str:
 
     digest = hashlib.sha256(__version__.encode())
     digest.update(repr(sorted(vars(config).items(), key=lambda kv: kv[0])).encode())
-    _hash_tree(digest, Path(builtin_rules.__file__).parent.parent, (".py",))
+    _stamp_tree(digest, Path(builtin_rules.__file__).parent.parent, (".py",))
     for folder in (builtin_pack_dir(), *config.packs):
-        _hash_tree(digest, Path(folder), (".yaml", ".yml"))
+        _stamp_tree(digest, Path(folder), (".yaml", ".yml"))
     digest.update(plugin_environment().encode())
     return digest.hexdigest()
 

@@ -93,17 +93,22 @@ def _plugin_entry_points() -> list[tuple[str, str]]:
 
 
 def _sys_path_stamps() -> str:
-    """Changes whenever a distribution is installed, upgraded or removed."""
+    """Changes whenever a distribution is installed, upgraded or removed: the
+    names (with versions) and times of the metadata folders on ``sys.path``, not
+    the folders' own times (the working directory changes at every commit)."""
     import os
     import sys
 
     stamps = []
     for folder in sys.path:
         try:
-            stamps.append(f"{folder}\0{os.stat(folder or '.').st_mtime_ns}")
+            with os.scandir(folder or os.curdir) as entries:
+                for entry in entries:
+                    if entry.name.endswith((".dist-info", ".egg-info", ".egg-link", ".pth")):
+                        stamps.append(f"{entry.path}\0{entry.stat().st_mtime_ns}")
         except OSError:
-            stamps.append(folder)
-    return "\n".join(stamps)
+            continue
+    return "\n".join(sorted(stamps))
 
 
 def plugin_environment() -> str:

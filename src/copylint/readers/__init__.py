@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os.path
 
-from ..document import Document, _split_lines, _split_paragraphs, normalize_newlines
+# The document model (and its compiled patterns) is imported when a file is read,
+# not when the CLI merely needs the format names.
 
 FORMATS = ("text", "markdown", "html", "nitf", "newsml", "xliff")
 READERS = {
@@ -57,6 +58,8 @@ def sniff(text: str) -> str:
 def read_document(text: str, path: str, *, input_format: str | None = None,
                   source_languages: tuple[str, ...] = ()) -> Document:
     """Parse ``text`` in its format; hostile or malformed XML raises InputError."""
+    from ..document import _split_paragraphs, normalize_newlines
+
     text = normalize_newlines(text)
     kind = format_for(path, input_format, text)
     if kind in ("markdown", "text"):
@@ -85,6 +88,8 @@ def read_document(text: str, path: str, *, input_format: str | None = None,
 
 def _document(masked_text, path, spans, meta, source_languages) -> Document:
     """The Document, story parts inferred from layout as for plain text."""
+    from ..document import Document
+
     document = Document.from_text(masked_text, path, masked=spans, meta=meta,
                                   source_languages=_languages(meta, source_languages))
     return _with_language(document, meta)
@@ -93,6 +98,8 @@ def _document(masked_text, path, spans, meta, source_languages) -> Document:
 def _bare(masked_text, path, spans, meta, source_languages) -> Document:
     """A Document with lines only: the format's blocks give paragraphs and story parts
     (apply_structure), so layout inference and sentence splitting are not run twice."""
+    from ..document import Document, _split_lines
+
     document = Document(path=path, text=masked_text, lines=_split_lines(masked_text),
                         paragraphs=[], sentences=[], headline=None, dateline=None,
                         page_date=None, masked=sorted(spans), meta=dict(meta),
