@@ -186,3 +186,22 @@ def test_no_calque_on_clean_wire_copy(path):
     """Professional copy full of the trigger words in their English senses."""
     findings = _linter(select=["calque"]).lint_text(path.read_text(encoding="utf-8"), str(path))
     assert not findings, [f"{f.line}:{f.column} {f.rule} {f.message}" for f in findings]
+
+
+def test_russian_chinese_and_arabic_calques_are_gated_by_their_languages():
+    """Rules for Russian, Chinese and Arabic calques serve only those languages:
+    a Spanish-language desk does not see "the relevant person in charge"."""
+    text = (
+        "The relevant person in charge of the port said ships were delayed.\n\n"
+        "In the result of the storm, two cranes collapsed.\n\n"
+        "The minister urged calm. This came during a phone call with his Omani counterpart.\n"
+    )
+
+    def found(*languages):
+        return _calque_rules(_linter(select=["calque"], **{"source-languages": list(languages)}).lint_text(text))
+
+    assert found("zh") == {"calque/zh-relevant-person-in-charge"}
+    assert found("ru") == {"calque/in-the-result-of"}
+    assert found("ar") == {"calque/ar-this-came-during"}
+    assert found("es", "de") == set()
+    assert found() == {"calque/zh-relevant-person-in-charge", "calque/in-the-result-of", "calque/ar-this-came-during"}
