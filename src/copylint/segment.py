@@ -44,40 +44,41 @@ _CANDIDATE = regex.compile(
     r"(?P<punct>\.\.\.|…|[.!?]+)(?P<close>[\"'”’»)\]]*)(?P<space>\s+)(?=(?P<next>\S))"
 )
 _WORD = regex.compile(r"[\p{L}']+")
-_TOKEN_BEFORE = regex.compile(r"(\S+)$")
-_SINGLE_INITIAL = regex.compile(r"^\p{Lu}$")
 _DOTTED = regex.compile(r"^(?:\p{L}\.)+\p{L}$")
+_OPENERS = "(\"'“‘«["
+
+
+def _token_before(text: str, position: int) -> str:
+    """The whitespace-delimited token ending at ``position`` (string search, no regex)."""
+    start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position),
+                text.rfind("\t", 0, position), text.rfind("\xa0", 0, position)) + 1
+    return text[start:position]
 
 
 def _is_boundary(text: str, match: regex.Match) -> bool:
     punct, close, nxt = match["punct"], match["close"], match["next"]
-    following_word = _WORD.match(text, match.end())
-    next_word = following_word.group(0) if following_word else nxt
     if punct in ("...", "…"):
         # An ellipsis inside a sentence is followed by lower case.
         return not nxt.islower()
     if punct[0] in "!?":
         # "“Why?” he asked." continues the sentence.
         return not nxt.islower()
-    if close and nxt.islower():
+    if close:
         # 'said.” he added' : keep the attribution with its quote.
-        return False
-    # Only the token just before the stop matters; a short window keeps this O(1).
-    before = _TOKEN_BEFORE.search(text, max(0, match.start() - 64), match.start())
-    token = before.group(1) if before else ""
-    token = token.lstrip("(\"'“‘«[")
+        return not nxt.islower()
+    token = _token_before(text, match.start()).lstrip(_OPENERS)
     bare = token.rstrip(".").lower()
-    if not close:
-        if bare in TITLE_ABBREVIATIONS:
+    if bare in TITLE_ABBREVIATIONS:
+        return False
+    if bare in NUMBER_ABBREVIATIONS and nxt.isdigit():
+        return False
+    if len(token) == 1 and token.isupper() and nxt.isupper():
+        return False  # initials: "J. K. Rowling"
+    if bare in AMBIGUOUS_ABBREVIATIONS or ("." in bare and _DOTTED.match(bare)):
+        if nxt.islower() or nxt.isdigit():
             return False
-        if bare in NUMBER_ABBREVIATIONS and nxt.isdigit():
-            return False
-        if _SINGLE_INITIAL.match(token.rstrip(".")) and nxt.isupper():
-            return False  # initials: "J. K. Rowling"
-        if bare in AMBIGUOUS_ABBREVIATIONS or _DOTTED.match(bare):
-            if nxt.islower() or nxt.isdigit():
-                return False
-            return next_word.lower() in SENTENCE_STARTERS
+        following = _WORD.match(text, match.end())
+        return (following.group(0) if following else nxt).lower() in SENTENCE_STARTERS
     return True
 
 
