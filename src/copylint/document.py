@@ -250,10 +250,14 @@ def normalize_newlines(text: str) -> str:
 
 def _split_lines(text: str) -> list[Line]:
     lines = []
+    append = lines.append
     start = 0
-    for number, chunk in enumerate(text.split("\n"), 1):
-        lines.append(Line(number, start, start + len(chunk), chunk))
-        start += len(chunk) + 1
+    number = 0
+    for chunk in text.split("\n"):
+        number += 1
+        end = start + len(chunk)
+        append(Line(number, start, end, chunk))
+        start = end + 1
     return lines
 
 
