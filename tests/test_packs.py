@@ -217,3 +217,25 @@ def test_replacement_groups_work_with_lookarounds(tmp_path):
     text = "Title here\n\nYesterday they assisted to the meeting. It never rains.\n"
     findings = lint(tmp_path, text, ["calque/look"])
     assert [f.suggestion for f in findings] == ["attended", "not rains"]
+
+
+def test_word_start_triggers_skip_longer_words(tmp_path):
+    write_pack(tmp_path, """\
+        pack: wordstart
+        rules:
+          - id: calque/count-with-test
+            message: "m"
+            patterns:
+              - regex: '\\bcount\\s+with(?= the support)'
+        """)
+    text = "Title here\n\nThe country will count with the support of allies.\n\nThe country grew.\n"
+    config = config_from_mapping({"packs": ["."], "select": ["calque/count-with-test"]}, "<t>", tmp_path)
+    linter = Linter(config)
+    findings = linter.lint_text(text, "s.txt")
+    assert [(f.line, f.column) for f in findings] == [(3, 18)]
+    pack = next(p for p in linter.registry.packs if p.name == "wordstart")
+    from copylint.readers import read_document
+
+    document = read_document(text, "s.txt")
+    rule = pack.rules[0]
+    assert len(pack.trigger_positions(document, rule)) == 1  # not the two "country"

@@ -21,7 +21,7 @@ from typing import TypeVar
 from . import __version__
 
 T = TypeVar("T")
-FORMAT = 1  # bump when the shape of cached values changes
+FORMAT = 2  # bump when the shape or meaning of cached values changes
 
 
 def cache_root() -> Path:

@@ -290,14 +290,26 @@ def _without_lookbehinds(pattern: str) -> str:
     return "".join(out)
 
 
+# A trigger literal that the pattern puts right after ``\\b`` is marked with the
+# first prefix, one followed by ``\\b`` or a space with the second: it counts only
+# where it starts (ends) a word ("count" in "count with", not in "country").
+WORD_START, WORD_END = "\x00", "\x01"
+
+
 def _best_literals(sequence, op) -> frozenset[str] | None:
     candidates: list[frozenset[str]] = []
     run: list[str] = []
+    boundary = False  # a \b just before the current run
 
-    def flush():
+    def flush(next_item=None):
+        nonlocal boundary
         if run:
-            candidates.append(frozenset({"".join(run).lower()}))
+            literal = "".join(run).lower()
+            literal = (WORD_START if boundary else "") + literal
+            literal += WORD_END if next_item is not None and _ends_word(next_item, op) else ""
+            candidates.append(frozenset({literal}))
             run.clear()
+        boundary = False
 
     repeats = {op.MAX_REPEAT, op.MIN_REPEAT} | ({op.POSSESSIVE_REPEAT} if hasattr(op, "POSSESSIVE_REPEAT") else set())
     for code, value in sequence:
@@ -305,7 +317,10 @@ def _best_literals(sequence, op) -> frozenset[str] | None:
         if code is op.LITERAL:
             run.append(chr(value))
             continue
-        flush()
+        flush((code, value))
+        if code is op.AT and value is op.AT_BOUNDARY:
+            boundary = True
+            continue
         if code is op.SUBPATTERN:
             inner = _best_literals(value[3], op)
         elif code is op.BRANCH:
@@ -321,10 +336,21 @@ def _best_literals(sequence, op) -> frozenset[str] | None:
     selective = [c for c in candidates if all(_selective(s) for s in c)]
     if not selective:
         return None
-    return max(selective, key=lambda c: (min(len(s) for s in c), -len(c)))
+    return max(selective, key=lambda c: (min(len(s.strip(WORD_START + WORD_END)) for s in c), -len(c)))
+
+
+def _ends_word(item, op) -> bool:
+    """Whether a pattern item after a literal forces the literal to end a word."""
+    code, value = item
+    if code is op.AT:
+        return value is op.AT_BOUNDARY
+    if code in (op.MAX_REPEAT, op.MIN_REPEAT) and value[0] >= 1 and len(value[2]) == 1:
+        code, value = value[2][0]
+    return code is op.IN and value == [(op.CATEGORY, op.CATEGORY_SPACE)]
 
 
 def _selective(literal: str) -> bool:
+    literal = literal.strip(WORD_START + WORD_END)
     return len(literal.strip()) >= 3 or any(ord(ch) > 127 for ch in literal)
 
 
@@ -391,9 +417,15 @@ class Pack:
             positions = {}
             automaton = self._triggers[0]
             if automaton is not None:
-                for end_index, rule_ids in automaton.iter(folded_text(document)):
-                    for rule_id in rule_ids:
-                        positions.setdefault(rule_id, []).append(end_index)
+                folded = folded_text(document)
+                last = len(folded) - 1
+                for end_index, (length, rules) in automaton.iter(folded):
+                    start = end_index - length + 1
+                    joined_before = start > 0 and folded[start - 1].isalnum()
+                    joined_after = end_index < last and folded[end_index + 1].isalnum()
+                    for rule_id, (word_start, word_end) in rules:
+                        if not (word_start and joined_before) and not (word_end and joined_after):
+                            positions.setdefault(rule_id, []).append(end_index)
             document.meta[self._trigger_key] = positions
         return positions
 
@@ -402,7 +434,7 @@ class Pack:
 
         automaton = ahocorasick.Automaton()
         always: set[str] = set()
-        entries: dict[str, set[str]] = {}
+        entries: dict[str, set[tuple[str, bool]]] = {}
         for rule in self.rules:
             if not rule.regexes:
                 continue
@@ -411,9 +443,10 @@ class Pack:
                 always.add(rule.id)
                 continue
             for literal in triggers:
-                entries.setdefault(literal, set()).add(rule.id)
-        for literal, rule_ids in entries.items():
-            automaton.add_word(literal, frozenset(rule_ids))
+                bounds = (literal.startswith(WORD_START), literal.endswith(WORD_END))
+                entries.setdefault(literal.strip(WORD_START + WORD_END), set()).add((rule.id, bounds))
+        for literal, rules in entries.items():
+            automaton.add_word(literal, (len(literal), tuple(sorted(rules))))
         if not entries:
             return None, always
         automaton.make_automaton()
