@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import regex
 
 from ..finding import Hit, Severity
+from ..resources import load_data
 from ..rule import Rule
 from .names_common import PARTICLES, fold, glossary, strip_marks
 
@@ -103,24 +105,99 @@ class NamesInconsistent(Rule):
             pairs += [(w, strip_marks(w)) for w in set(_SHORT_MARKED.findall(text))]
         if "Junior" in text and "Jr" in text:
             pairs += [(f"{name} Jr.", f"{name} Junior") for name in set(_JUNIOR.findall(text))]
+        pairs += _initial_pairs(words, text)
         if not pairs:
             return
         finder = _Finder(document)
-        groups = _group([pair for pair in pairs if _same_name(*pair, finder)])
-        accepted = glossary().accepted_any
-        for group in groups:
-            found = {form: finder.positions(form) for form in group}
-            majority = max(group, key=lambda f: (fold(f) in accepted, _english_place(f),
-                                                 len(found[f]), -found[f][0]))
-            for form in sorted(group, key=lambda f: found[f][0]):
-                if form == majority:
-                    continue
-                for start in found[form]:
-                    yield Hit(
-                        start, start + len(form),
-                        f"'{form}' is spelt '{majority}' elsewhere in this story; use one spelling.",
-                        majority,
-                    )
+        for group in _group([pair for pair in pairs if _same_name(*pair, finder)]):
+            yield from _report(document, {form: finder.positions(form) for form in group})
+
+
+def _report(document, found: dict[str, list[int]]):
+    """Hits for one name spelt several ways, with a fix only when the right one is clear.
+
+    Spellings that differ only in accents, hyphens or "Jr." are a house-style choice:
+    a place's English name, else the commoner (else the first) spelling, is kept.
+    Otherwise the glossary's spelling (a listed surname or middle name counts), or a place's English
+    name, is right. Failing that, the majority is trusted only when it is clear (two
+    occurrences more than any other spelling). "De Laurentis" once and "De Laurentiis" once, or
+    twice against once, says nothing sure about which is the misspelling: then every
+    spelling but a leading one is reported, pointing at the others, with no fix.
+    """
+    ranked = sorted(found, key=lambda f: (-len(found[f]), found[f][0]))
+    known = [f for f in ranked if _known_spelling(f)]
+    counts = [len(found[f]) for f in ranked]
+    right = lead = None
+    if len({fold(f).replace(" jr.", " junior") for f in found}) == 1:
+        # Accents, hyphens, "Jr.": a house-style choice; a place's English name, else the
+        # commoner spelling, wins.
+        right = max(ranked, key=_english_place)
+    elif known:
+        right = known[0]
+    elif counts[0] >= counts[1] + 2:
+        right = ranked[0]
+    elif counts[0] > counts[1]:
+        lead = ranked[0]
+    for form in sorted(found, key=lambda f: found[f][0]):
+        if form in (right, lead):
+            continue
+        if right is not None:
+            message = f"'{form}' is spelt '{right}' elsewhere in this story; use one spelling."
+        else:
+            others = "; ".join(f"'{other}' on {_lines(document, found[other])}"
+                               for other in sorted(found, key=lambda f: found[f][0])
+                               if other != form)
+            message = f"'{form}' here, {others}: use one spelling."
+        for start in found[form]:
+            yield Hit(start, start + len(form), message, right)
+
+
+@lru_cache(maxsize=1)
+def _known_spellings() -> frozenset[str]:
+    """Folded correct spellings of the glossary, and its people's names but the first
+    word: a surname or middle name is one person's ("Diomaye"), a first name is
+    many people's ("Klaus" Iohannis says nothing about "Claus" Weselsky)."""
+    data = glossary()
+    return data.accepted_any | {word for entry in data.entries if entry.kind == "person"
+                                for spelling in entry.accepted for word in spelling.split()[1:]
+                                if len(word) >= 4}
+
+
+def _known_spelling(form: str) -> bool:
+    return fold(form) in _known_spellings() or _english_place(form)
+
+
+def _one_sentence(text: str, a: str, b: str) -> bool:
+    return bool(regex.search(rf"\b{regex.escape(a)}\b[^.!?\n]*\b{regex.escape(b)}\b"
+                             rf"|\b{regex.escape(b)}\b[^.!?\n]*\b{regex.escape(a)}\b", text))
+
+
+def _lines(document, starts: list[int]) -> str:
+    numbers = sorted({document.position(start)[0] for start in starts})
+    if len(numbers) == 1:
+        return f"line {numbers[0]}"
+    return "lines " + ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
+
+
+def _initial_pairs(words, text: str) -> list[tuple[str, str]]:
+    """First names one initial letter apart before the same surname (Claus/Klaus Weselsky).
+
+    Spellings that differ in their first letter are not compared in general
+    (Mason/Jason are two names); beside one surname they are one person, unless
+    one sentence names both ("Dario Rossi and his twin Mario Rossi").
+    """
+    by_rest: dict[str, list[str]] = {}
+    for word in words:
+        by_rest.setdefault(fold(word)[1:], []).append(word)
+    pairs = []
+    for group in by_rest.values():
+        if len(group) < 2:
+            continue
+        followers = {w: set(regex.findall(rf"\b{regex.escape(w)} (\p{{Lu}}[\p{{L}}\p{{M}}]+)", text))
+                     for w in group}
+        pairs += [(a, b) for i, a in enumerate(group) for b in group[i + 1:]
+                  if followers[a] & followers[b] and not _one_sentence(text, a, b)]
+    return pairs
 
 
 def _close_pairs(words) -> list[tuple[str, str]]:
@@ -185,7 +262,7 @@ def _same_name(a: str, b: str, finder: _Finder) -> bool:
         return False
     fa, fb = fold(a), fold(b)
     if fa != fb:
-        if _look_alikes(fa, fb, glossary().distinct):
+        if _look_alikes(fa, fb, glossary().distinct) or _english_word(fa) or _english_word(fb):
             return False
         if _related(fa, fb) and not (_neighbours(document, a, starts_a)
                                      & _neighbours(document, b, starts_b)):
@@ -211,6 +288,17 @@ def _same_place(a: str, b: str) -> bool:
         return place_a.canonical == place_b.canonical
     place = place_a or place_b
     return fold(a) == fold(b) and place.kind != "demonym"
+
+
+def _english_word(folded: str) -> bool:
+    """An ordinary English word ("Space" of "Kennedy Space Center"), not a spelling of a
+    name one letter away ("SpaceX"): a name's variants are rarely dictionary words."""
+    return folded in _english_words()
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    return frozenset(load_data("english_words.yaml")["words"].split())
 
 
 def _english_place(word: str) -> bool:
