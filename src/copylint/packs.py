@@ -138,7 +138,7 @@ class PackRule(Rule):
             for start, end, pattern in self.pack.phrase_matches(document, self):
                 if any(u_start <= start and end <= u_end for u_start, u_end in units):
                     candidates.append((start, end, pattern.suggestion))
-        if self._regex is not None and units:
+        if self.regexes and units:
             candidates.extend(self._regex_matches(document, self._units_to_scan(document, units)))
         for start, end, suggestion in sorted(set(candidates)):
             if start == end or self._excepted(document, start, end, units):
