@@ -2,8 +2,8 @@
 """Build rules/data/english_words.yaml from a system word list (a developer runs this).
 
 names/inconsistent asks whether a capitalised word is also an ordinary English word
-("Space" of "Kennedy Space Center"): such a word is not another spelling of a name
-one letter away ("SpaceX"). The source is SCOWL size 35, as Debian's wamerican-small
+("Shell" the company): such a word is not another spelling of a name one letter
+away ("Shelly"). The source is SCOWL size 35, as Debian's wamerican-small
 package installs it (`apt-get install wamerican-small`); only lower-case ASCII words
 of five or more letters are kept (shorter capitalised words are never compared).
 

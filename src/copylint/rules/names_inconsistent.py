@@ -79,8 +79,12 @@ class NamesInconsistent(Rule):
         "sources or tools: Tokayev and Tokaev, Odesa and Odessa, Erdoğan and Erdogan, "
         "Keller-Sutter and Keller Sutter, Luís and Luis. Capitalised names are compared "
         "after folding diacritics and hyphens; spellings one or two letters apart are one "
-        "name, and the minority spelling is reported with the majority one (or the "
-        "glossary's, or the English name of a place) as the fix. Related words "
+        "name, and so are first names one initial apart before the same surname "
+        "(Constantin/Konstantin Popescu). The fix offered is the glossary's spelling, a place's "
+        "English name, or a clear majority (two occurrences more); otherwise, as with "
+        "one 'Huamani' and one 'Huamanni', which is right is unknown, and each "
+        "odd spelling is reported with the lines of the other, without a fix. Ordinary "
+        "English words (Shell the company, not a spelling of Shelly), related words "
         "(Russia/Russian, Islamic/Islamist, Tokayev/Tokayeva) stay silent unless both sit "
         "beside the same name (Bassirou Diomaye Faye, Bassirou Diomay Faye); a place is "
         "compared only with other names of the same place (Germany is not German, Germán "
@@ -120,8 +124,8 @@ def _report(document, found: dict[str, list[int]]):
     a place's English name, else the commoner (else the first) spelling, is kept.
     Otherwise the glossary's spelling (a listed surname or middle name counts), or a place's English
     name, is right. Failing that, the majority is trusted only when it is clear (two
-    occurrences more than any other spelling). "De Laurentis" once and "De Laurentiis" once, or
-    twice against once, says nothing sure about which is the misspelling: then every
+    occurrences more than any other spelling). "Huamani" once and "Huamanni" once, or twice
+    against once, says nothing sure about which is the misspelling: then every
     spelling but a leading one is reported, pointing at the others, with no fix.
     """
     ranked = sorted(found, key=lambda f: (-len(found[f]), found[f][0]))
@@ -156,7 +160,7 @@ def _report(document, found: dict[str, list[int]]):
 def _known_spellings() -> frozenset[str]:
     """Folded correct spellings of the glossary, and its people's names but the first
     word: a surname or middle name is one person's ("Diomaye"), a first name is
-    many people's ("Klaus" Iohannis says nothing about "Claus" Weselsky)."""
+    many people's ("Klaus" Iohannis says nothing about another man's "Claus")."""
     data = glossary()
     return data.accepted_any | {word for entry in data.entries if entry.kind == "person"
                                 for spelling in entry.accepted for word in spelling.split()[1:]
@@ -180,7 +184,7 @@ def _lines(document, starts: list[int]) -> str:
 
 
 def _initial_pairs(words, text: str) -> list[tuple[str, str]]:
-    """First names one initial letter apart before the same surname (Claus/Klaus Weselsky).
+    """First names one initial letter apart before the same surname (Constantin/Konstantin Popescu).
 
     Spellings that differ in their first letter are not compared in general
     (Mason/Jason are two names); beside one surname they are one person, unless
@@ -291,8 +295,8 @@ def _same_place(a: str, b: str) -> bool:
 
 
 def _english_word(folded: str) -> bool:
-    """An ordinary English word ("Space" of "Kennedy Space Center"), not a spelling of a
-    name one letter away ("SpaceX"): a name's variants are rarely dictionary words."""
+    """An ordinary English word ("Shell"), not a spelling of a name one letter away
+    ("Shelly"): a name's variants are rarely dictionary words."""
     return folded in _english_words()
 
 
