@@ -215,16 +215,6 @@ class Document:
         return [p for p in self.paragraphs if p.role == "body"]
 
     @cached_property
-    def words(self) -> list[tuple[int, int, str]]:
-        """(start, end, word) for every word in the story's body and headline."""
-        found = []
-        for paragraph in self.paragraphs:
-            if paragraph.role in ("body", "headline"):
-                for match in WORD.finditer(self.text, paragraph.start, paragraph.end):
-                    found.append((match.start(), match.end(), match.group()))
-        return found
-
-    @cached_property
     def prose_paragraphs(self) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.role in ("body", "headline")]
 
