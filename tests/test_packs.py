@@ -239,3 +239,12 @@ def test_word_start_triggers_skip_longer_words(tmp_path):
     document = read_document(text, "s.txt")
     rule = pack.rules[0]
     assert len(pack.trigger_positions(document, rule)) == 1  # not the two "country"
+
+
+def test_folding_knows_every_unicode_space():
+    import regex
+
+    from copylint.packs import _WHITESPACE
+
+    expected = {c for c in map(chr, range(0x110000)) if c != " " and regex.match(r"\s", c)}
+    assert set(_WHITESPACE) == expected
