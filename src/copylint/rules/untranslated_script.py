@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_re, lazy_regex
@@ -22,7 +24,7 @@ ANY_FOREIGN_FAST = lazy_re(
     "\ufe70-\ufeff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]"
 )
 # A run: letters of one script, with the spaces, digits and punctuation between them.
-_BETWEEN = r"[\s\d\-.,;:!?'’\"«»“”„()、。，！？・]"
+_BETWEEN = r"[\s\d\-\u2013\u2014.,;:!?'’\"«»“”„()、。，！？・]"
 RUN = lazy_regex(
     "|".join(
         rf"(?P<{name}>{letter}+(?:{_BETWEEN}+{letter}+)*)"
@@ -30,35 +32,55 @@ RUN = lazy_regex(
     )
 )
 WORD_SPLIT = lazy_regex(r"\s+")
-# Decision: a name or a short term glossed in brackets or quotes ("Tokayev
-# (Тоқаев)", "the slogan “Слава Україні”") is deliberate; a longer run is
-# untranslated text wherever it stands, and so is a three-word run outside them.
+# Decision: foreign script is left-over source text unless it is a gloss: a name
+# or short term (up to four words or eight CJK characters) in brackets right
+# after its English form ("Tokayev (Тоқаев)"), introduced as foreign ("in
+# Russian, ...", "the slogan “...”", "Putin, or Владимир Путин"), or itself
+# glossed in English brackets ("珊珊 (Shanshan)"). A run touching a number
+# ("10 млрд", "2210万") is a unit machine translation skipped, never a gloss.
 GLOSS_WORDS = 4
 GLOSS_CJK_CHARS = 8
-MIN_WORDS = 3
-MIN_CJK_CHARS = 5
 _OPENERS = {"(": ")", "[": "]", "“": "”", "«": "»", "„": "“", '"': '"', "‘": "’"}
+_BRACKETS = {"(", "["}
+# What introduces a gloss: a language's name or "or" anywhere before it ("in
+# Russian, Владимир Путин"), a word naming a term only before quotes or brackets.
+_LANGUAGES = (
+    r"Russian|Ukrainian|Belarusian|Kazakh|Kyrgyz|Mongolian|Serbian|Bulgarian|Macedonian|"
+    r"Cyrillic|Greek|Arabic|Persian|Farsi|Urdu|Hebrew|Yiddish|Chinese|Mandarin|Cantonese|"
+    r"Japanese|Korean|Hangul|kanji"
+)
+NAMED_LANGUAGE = lazy_re(rf"\b(?:or|{_LANGUAGES})[\s,:\-\u2013\u2014]*$", re.IGNORECASE)
+NAMED_TERM = lazy_re(
+    rf"\b(?:{_LANGUAGES}|slogans?|words?|term|called|named|dubbed|known as|reads?|motto|"
+    r"banner|sign|chant(?:ed|ing)?|meaning|spel(?:t|led)|script|characters)"
+    r"[\s,:\-\u2013\u2014]*[«“„\"‘(\[]$",
+    re.IGNORECASE,
+)
+ENGLISH_GLOSS_AFTER = lazy_re(r"\s?[(\[][\"“‘]?[A-Za-z]")
+DIGIT_BESIDE = lazy_re(r"\d\s?$")
 
 
 class ForeignScript(Rule):
-    """Flags runs of a non-Latin script (three words or more) in English copy.
+    """Flags Cyrillic, Greek, Arabic, Hebrew or CJK text in English copy unless it is a gloss.
 
-    Why: an untranslated Russian, Arabic or Chinese sentence in an English story
-    is a translation failure. A single foreign name or short term glossed in
-    brackets or quotes is house style in many agencies, and stays silent.
+    Why: English wire copy carries foreign script only to gloss a name or a
+    quoted term; anything else (a company name in guillemets, a unit after a
+    number, a reporter's name, a sentence) is text machine translation skipped.
     """
 
     id = "untranslated/foreign-script"
     severity = Severity.WARNING
     description = "Text in Cyrillic, Greek, Arabic, Hebrew or CJK script left in English copy."
     rationale = (
-        "A run of three or more words in Cyrillic, Greek, Arabic or Hebrew (five or more "
-        "Chinese, Japanese or Korean characters) inside an English story is text machine "
-        "translation skipped. Names and short terms glossed in brackets or quotes ('Kassym-"
-        "Jomart Tokayev (Қасым-Жомарт Тоқаев)', up to four words or eight CJK characters) "
-        "and one or two foreign words elsewhere (a Greek letter, a name) are not flagged."
+        "English copy carries a non-Latin script only as a gloss: a name or short term (up "
+        "to four words, eight CJK characters) in brackets right after its English form "
+        "('Kassym-Jomart Tokayev (Қасым-Жомарт Тоқаев)'), introduced as foreign text ('in "
+        "Russian, ...', 'the slogan “...”', 'Putin, or Владимир Путин'), or followed by its "
+        "English in brackets. Anything else is flagged: a name standing for its English "
+        "form ('PJSC «Газпром»'), a unit after a number ('10 млрд', '2210万'), a byline, a "
+        "sentence. A lone Greek letter (a variable, a variant) is not flagged."
     )
-    bad_example = "The ministry said: Ситуация полностью под контролем."
+    bad_example = "Output could reach 10 млрд cubic metres, «Газпром» said."
     good_example = "Fans of Tokayev (Тоқаев) painted the slogan “Слава Україні” on the wall."
 
     def check(self, document, options):
@@ -78,18 +100,30 @@ class ForeignScript(Rule):
 
 
 def _is_untranslated(text: str, start: int, end: int, run: str, script: str) -> bool:
+    before = text[max(0, start - 40):start]
+    if DIGIT_BESIDE.search(before) or text[end:end + 1].isdigit():
+        return True
     if script == "CJK":
-        size = len(ANY_FOREIGN.findall(run))
-        minimum, gloss = MIN_CJK_CHARS, GLOSS_CJK_CHARS
+        size, gloss = len(ANY_FOREIGN.findall(run)), GLOSS_CJK_CHARS
     else:
-        size, minimum, gloss = len(WORD_SPLIT.split(run.strip())), MIN_WORDS, GLOSS_WORDS
-    if size < minimum:
+        size, gloss = len(WORD_SPLIT.split(run.strip())), GLOSS_WORDS
+        if script == "Greek" and size == 1 and len(run.strip()) < 2:
+            return False
+    if size > gloss:
+        return True
+    return not _is_gloss(text, start, end, before)
+
+
+def _is_gloss(text: str, start: int, end: int, before: str) -> bool:
+    """A bracketed gloss after its English form, an introduced term, or a term glossed after."""
+    if NAMED_LANGUAGE.search(before) or ENGLISH_GLOSS_AFTER.match(text, end):
+        return True
+    opener = before.rstrip()[-1:]
+    if _OPENERS.get(opener) != text[end:end + 2].lstrip()[:1]:
         return False
-    return not (size <= gloss and _enclosed(text, start, end))
-
-
-def _enclosed(text: str, start: int, end: int) -> bool:
-    """The run sits right inside a pair of brackets or quotes."""
-    before = text[max(0, start - 2):start].rstrip()
-    after = text[end:end + 2].lstrip()
-    return bool(before) and bool(after) and _OPENERS.get(before[-1]) == after[0]
+    if NAMED_TERM.search(before.rstrip()):
+        return True
+    if opener not in _BRACKETS:
+        return False
+    word_end = before.rstrip()[:-1].rstrip()[-1:]
+    return word_end.isalpha() and ANY_FOREIGN_FAST.match(word_end) is None
