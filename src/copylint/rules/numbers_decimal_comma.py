@@ -15,7 +15,13 @@ _UNIT = (
     r"\s?%|\s?(?:per\s?cent|percent|pct|percentage\s+points?|points?|million|billion|"
     r"trillion|mln|bln|bn|mn|km|kilomet(?:re|er)s|miles|met(?:re|er)s|kg|kilos|kilograms|"
     r"tonnes|tons|degrees|hectares|lit(?:re|er)s|euros|dollars|pesos|reais|r[o]?ubles|"
-    r"years|hours|times|millones|milhões|millions|milliards?|Mio\.|Mrd\.|Mill\.)(?![\p{L}])"
+    r"years|hours|times|millones|milhões|millions|milliards?|mil|Mio\.|Mrd\.|Mill\.)(?![\p{L}])"
+)
+# What comes before a measured quantity: "magnitude 6,8", "a rate of 4,5".
+_MEASURE_BEFORE = lazy_re(
+    r"(?:\bmagnitude|\bRichter(?: scale)?|\bintensity|\bindex|\brate|\bratio|"
+    r"\baverage|\bcoefficient)(?:\s+(?:of|at|to|was|is|stood at|reached))?\s+$",
+    re.IGNORECASE,
 )
 _NUMBER = lazy_regex(
     r"(?<![\d.,]|\d[.,])(?P<cur>[$€£¥])?"
@@ -28,6 +34,13 @@ def _written_with_point(text: str, whole: str, frac: str) -> bool:
     """The story also writes the number with a point ('magnitude 6.8' and later '6,8')."""
     return len(frac) <= 2 and re.search(
         rf"(?<![\d.,]){re.escape(whole)}\.{frac}(?![\d]|[.,]\d)", text) is not None
+
+
+
+def _measured(text: str, start: int, frac: str) -> bool:
+    """A measure word stands right before ('magnitude 6,8'): a decimal, not a list."""
+    return len(frac) <= 2 and _MEASURE_BEFORE.search(text, max(0, start - 30), start) is not None
+
 
 _GATE = lazy_re(r",(?<=\d,)\d")  # "\d,\d", the literal first: a fast stdlib scan
 
@@ -43,7 +56,7 @@ class DecimalComma(Rule):
         "comma for a thousands separator, so '1,5 billion' reads as a typo and '32,9 "
         "million' as nonsense. Reported only where the comma cannot be a thousands "
         "separator: one or two digits after it followed by a unit or magnitude (%, "
-        "percent, million, km ...), a currency sign before it, a leading zero ('0,7'), or "
+        "percent, million, km ...), a measure word before it ('magnitude 6,8', 'a rate of 4,5'), a currency sign before it, a leading zero ('0,7'), or "
         "dots grouping the thousands before it ('1.234,5'), or the same number written "
         "with a point elsewhere in the story ('magnitude 6.8' in the headline, '6,8' "
         "below). Lists ('1,2,3'), grouped "
@@ -59,6 +72,7 @@ class DecimalComma(Rule):
             if len(frac) > 2 and not (whole == "0" or grouped):
                 continue  # "3,000", "12,500": a thousands separator
             if not (grouped or whole == "0" or match["unit"] or match["cur"]
+                    or _measured(document.text, match.start(), frac)
                     or _written_with_point(document.text, whole, frac)):
                 continue
             start, end = match.start("int"), match.end("frac")

@@ -17,7 +17,7 @@ _NUMBER = lazy_regex(
 # The noun after the number, past one modifier ("more", "accredited", "registered").
 _GATE = lazy_re(r"\.(?<=\d\.)\d\d\d")  # "\d\.\d\d\d", the literal first: a fast scan
 _NEXT_WORD = lazy_regex(
-    r"\s+(?:(?:more|other|new|additional|extra|fewer|local|foreign|armed|\p{Ll}+ed)\s+(?=\p{Ll}))?"
+    r"(?P<sep>\s+|-)(?:(?:more|other|new|additional|extra|fewer|local|foreign|armed|\p{Ll}+ed)\s+(?=\p{Ll}))?"
     r"(?P<word>\p{Ll}+)"
 )
 _VERSION_BEFORE = lazy_re(r"(?:version|v|release|build|firmware|ip|address)\s*$", re.I)
@@ -59,7 +59,7 @@ class ThousandsDot(Rule):
         "reader sees 25 soldiers and a decimal. Two or more dot groups ('1.200.000') are "
         "always reported; one group only before a counted noun ('2.400 people', '25.000 "
         "soldiers'), where a decimal is impossible, or with trailing zeros before a noun or "
-        "unit ('4.500 hectares', '1.200 accredited journalists', '35.000 euros'): English "
+        "unit ('4.500 hectares', '1.200 accredited journalists', '35.000 euros', the compound '12.000-tonne'): English "
         "never writes 4.5 as '4.500'. Decimals ('2.4 million', '3.5%', "
         "'1.085 dollars', '2.125 points'), versions ('iOS 17.2.1'), times ('10.30'), IP "
         "addresses and dates ('12.03.2024') stay silent. Money with one group ('$1.250') "
@@ -94,6 +94,9 @@ class ThousandsDot(Rule):
         if following is None:
             return False
         word = following["word"]
+        if following["sep"] == "-":
+            # "12.000-tonne", "2.500-strong": a compound never carries "2.5" as "2.500".
+            return groups[1].endswith("00")
         if word in _COUNTED:
             return True
         if groups[1].endswith("00") and word not in profiles().words["en"]:
