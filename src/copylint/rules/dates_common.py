@@ -60,7 +60,7 @@ def month_number(name: str) -> int | None:
     return ENGLISH_MONTHS.get(key) or FOREIGN_MONTH_NUMBERS.get(key)
 
 
-def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
+def safe_date(year: int, month: int, day: int) -> datetime.date | None:
     try:
         return datetime.date(year, month, day)
     except ValueError:
@@ -80,10 +80,20 @@ _STAMP_LENGTH = 60
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+# A stamp above the story: a numeric date, or a word that says what the line is
+# ("Source: Xinhua | 2022-08-15 23:41", "Published on 26/06/2024 - 19h42").
+_TOP_STAMP = regex.compile(
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}"
+    r"|\b(?:published|updated|posted|source|date)\b|\|", regex.IGNORECASE,
+)
+_TOP_STAMP_LENGTH = 80
+
+
 def page_dates(document) -> tuple[datetime.date, ...]:
     """Readings of the page's publication date: the page-date line above the story,
-    else a stamp on one of the last two lines. Two readings for 03/02/2025 (March 2
-    or 3 February), none when there is no date.
+    else a stamp line above the dateline (which the document model may have taken
+    for a headline), else a stamp on one of the last two lines. Two readings for
+    03/02/2025 (March 2 or 3 February), none when there is no date.
     """
     key = "dates.page_dates"
     if key not in document.meta:
@@ -91,7 +101,9 @@ def page_dates(document) -> tuple[datetime.date, ...]:
         if document.page_date is not None:
             match = _PAGE_DATE.search(document.page_date.text)
             found = _readings(match) if match else ()
-        else:
+        if not found:
+            found = _top_stamp(document)
+        if not found:
             last = [line.text.strip() for line in document.lines[-4:]]
             for line in [text for text in last if text][-2:]:
                 # A stamp is a short line with a year (story sentences and
@@ -105,6 +117,20 @@ def page_dates(document) -> tuple[datetime.date, ...]:
     return document.meta[key]
 
 
+def _top_stamp(document) -> tuple[datetime.date, ...]:
+    """The date of a short stamp line above the dateline paragraph."""
+    dateline = document.dateline
+    if dateline is None:
+        return ()
+    for paragraph in document.paragraphs[:dateline.paragraph]:
+        text = paragraph.text
+        if len(text) <= _TOP_STAMP_LENGTH and _YEAR.search(text) and _TOP_STAMP.search(text):
+            match = _PAGE_DATE.search(text)
+            if match:
+                return _readings(match)
+    return ()
+
+
 def page_date(document) -> datetime.date | None:
     """The calendar date of the page (None when absent or when 03/04/2024 is unclear)."""
     dates = page_dates(document)
@@ -115,7 +141,7 @@ def _readings(match) -> tuple[datetime.date, ...]:
     """The date a page-date match can mean: both day-first and month-first when unclear."""
     if match["a"] and int(match["a"]) <= 12 and int(match["b"]) <= 12 and match["a"] != match["b"]:
         year, a, b = int(match["year"]), int(match["a"]), int(match["b"])
-        return tuple(d for d in (_safe_date(year, a, b), _safe_date(year, b, a)) if d)
+        return tuple(d for d in (safe_date(year, a, b), safe_date(year, b, a)) if d)
     date = _from_match(match)
     return (date,) if date else ()
 
@@ -124,9 +150,9 @@ def _from_match(match) -> datetime.date | None:
     year = int(match["year"])
     if match["a"]:  # unclear readings (03/04/2024) are split by _readings
         a, b = int(match["a"]), int(match["b"])
-        return _safe_date(year, b, a) if a > 12 else _safe_date(year, a, b)
+        return safe_date(year, b, a) if a > 12 else safe_date(year, a, b)
     month = int(match["mnum"]) if match["mnum"] else month_number(match["month"])
-    return _safe_date(year, month, int(match["day"])) if month else None
+    return safe_date(year, month, int(match["day"])) if month else None
 
 
 def day_and_month(text: str) -> tuple[int, int] | None:
@@ -140,6 +166,6 @@ def day_and_month(text: str) -> tuple[int, int] | None:
 
 def nearest(month: int, day: int, anchor: datetime.date) -> datetime.date | None:
     """The date with this month and day closest to ``anchor`` (year boundaries allowed)."""
-    candidates = [_safe_date(anchor.year + shift, month, day) for shift in (-1, 0, 1)]
+    candidates = [safe_date(anchor.year + shift, month, day) for shift in (-1, 0, 1)]
     candidates = [c for c in candidates if c is not None]
     return min(candidates, key=lambda c: abs((c - anchor).days)) if candidates else None

@@ -9,7 +9,7 @@ import regex
 from ..finding import Hit, Severity
 from ..rule import Rule
 from .dates_common import (
-    MONTH_NAMES, WEEKDAY_NAMES, day_and_month, month_number, nearest, page_date,
+    MONTH_NAMES, WEEKDAY_NAMES, day_and_month, month_number, nearest, page_date, safe_date,
 )
 
 _MONTHS = (
@@ -48,7 +48,8 @@ class WeekdayMismatch(Rule):
         "months of the page date (a bare 'Friday, March 1' in a story about last year "
         "stays silent). The lede's weekday ('on Tuesday', 'this Wednesday') must be the "
         "dateline's day or the day before, the dateline's weekday coming from the page "
-        "date's year or from the story's own 'Weekday, Month Day' for that date; a lede "
+        "date's year; without a year, the story's own 'Weekday, Month Day' claims must "
+        "agree with the lede, weekdays moving in step with dates; a lede "
         "about the future ('will vote on Friday') is left alone. No fix is offered: "
         "either the weekday or the date may be the mistake."
     )
@@ -85,9 +86,11 @@ def _lede_weekday(document, published, claims):
     A wire lede reports the day's news (or the previous day's, filed overnight):
     "Warsaw, 20 February - Farmers blocked on Tuesday ..." cannot be right when
     February 20 is a Thursday. The dateline's weekday comes from the page date's
-    year, or else from the story itself ("Tuesday, March 12" for a story datelined
-    March 12): then that claim and the lede contradict each other, and the claim is
-    reported. A lede about the future ("will vote on Friday") is left alone.
+    year. Without a year, the story's own "Weekday, Month Day" claims are checked
+    against the lede, since weekdays move in step with dates: in a story datelined
+    March 12 whose lede says "on Tuesday", March 12 is a Tuesday or a Wednesday, so
+    "Friday, March 17" is wrong (it is a Sunday or a Monday); the claim is reported.
+    A lede about the future ("will vote on Friday") is left alone.
     """
     dateline = document.dateline
     parsed = day_and_month(dateline.date) if dateline and dateline.date else None
@@ -99,28 +102,42 @@ def _lede_weekday(document, published, claims):
         return
     month, day = parsed
     dated = nearest(month, day, published) if published else None
-    claim = None
-    if dated is None or abs((dated - published).days) > _INFERRED_WINDOW_DAYS:
-        claim = next((c for c in claims if c.start() > lede.end and not c["year"]
-                      and (month_number(c["month"]), int(c["day"])) == parsed), None)
-        if claim is None:
-            return
-        weekday = WEEKDAY_NAMES.index(claim["weekday"])
-    else:
-        weekday = dated.weekday()
-    if (weekday - WEEKDAY_NAMES.index(said["weekday"])) % 7 in (0, 1):
-        return
     date = f"{MONTH_NAMES[month - 1]} {day}"
-    if claim is None:
-        yield Hit(said.start("weekday"), said.end("weekday"),
-                  f"'{said['weekday']}' in the lede of a story datelined {date}, "
-                  f"{dated.year}, a {WEEKDAY_NAMES[weekday]}: the lede's day is the "
-                  "dateline's day or the day before.")
-    else:
-        yield Hit(claim.start("weekday"), claim.end("weekday"),
-                  f"'{claim['weekday']}, {date}' contradicts the lede's "
-                  f"'{said.group().strip()}' in a story datelined {date}: one of the "
-                  "two days is wrong.")
+    lede_day = WEEKDAY_NAMES.index(said["weekday"])
+    if dated is None or abs((dated - published).days) > _INFERRED_WINDOW_DAYS:
+        # No year: weekdays still move in step with dates, so the story's own
+        # "Weekday, Month Day" claims must agree with the lede's day.
+        for claim in claims:
+            if claim.start() < lede.end or claim["year"]:
+                continue
+            later = (month_number(claim["month"]), int(claim["day"]))
+            weekday = WEEKDAY_NAMES.index(claim["weekday"])
+            if any((weekday - shift - lede_day) % 7 in (0, 1)
+                   for shift in _day_shifts(parsed, later)):
+                continue
+            claimed = f"{MONTH_NAMES[later[0] - 1]} {later[1]}"
+            yield Hit(claim.start("weekday"), claim.end("weekday"),
+                      f"'{claim['weekday']}, {claimed}' contradicts the lede's "
+                      f"'{said.group().strip()}' in a story datelined {date}: one of the "
+                      "two days is wrong.")
+        return
+    if (dated.weekday() - lede_day) % 7 in (0, 1):
+        return
+    yield Hit(said.start("weekday"), said.end("weekday"),
+              f"'{said['weekday']}' in the lede of a story datelined {date}, "
+              f"{dated.year}, a {WEEKDAY_NAMES[dated.weekday()]}: the lede's day is the "
+              "dateline's day or the day before.")
+
+
+def _day_shifts(first: tuple[int, int], second: tuple[int, int]) -> set[int]:
+    """Days from one (month, day) to the nearest other, in a common and a leap year."""
+    shifts = set()
+    for year in (2023, 2024):
+        start = safe_date(year, *first)
+        end = start and nearest(*second, start)
+        if end:
+            shifts.add((end - start).days)
+    return shifts
 
 
 def _date_of(match, published: datetime.date | None) -> datetime.date | None:
