@@ -13,6 +13,13 @@ AGENCIES = (
     "ANADOLU|Anadolu|TASS|SPUTNIK|Sputnik|KYODO|Kyodo|YONHAP|Yonhap|Europa Press|LUSA|Lusa|"
     "Bloomberg|NurPhoto|ZUMA|PTI|IANS|Agência Brasil|Agencia Brasil|Notimex|Télam|Andina"
 )
+# Any agency in a credit line: a known one, an acronym ("MAP", "BTA") or a name
+# ending in Press/Agency ("THE CANADIAN PRESS", "Anadolu Agency").
+_AGENCY_LIKE = (
+    rf"(?:{AGENCIES}|\p{{Lu}}{{2,6}}|(?:THE[ ])?\p{{Lu}}+(?:[ ]\p{{Lu}}+){{0,3}}[ ]"
+    r"(?:PRESS|AGENCY|NEWS|IMAGES|PHOTOS?)|(?:The[ ])?\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){0,3}[ ]"
+    r"(?:Press|Agency|Images))"
+)
 _NAME = r"\p{Lu}[\p{L}'’.\-]*(?:[ ]\p{Lu}[\p{L}'’.\-]*){0,3}"
 # A credit that closes a line opens the line or follows the end of a sentence.
 _AFTER_SENTENCE = r"(?:^[^\w\n]{0,6}|[.!?”\"’)][ \u00a0]{1,3})\K"
@@ -23,8 +30,8 @@ _LINE_END = r"(?=[ \t\u00a0]*$)"
 # No pattern crosses a line end.
 PATTERNS = (
     # EFE / Kulpash Konyrova; REUTERS/Kevin Lamarque/File Photo; EPA-EFE/JOHN SMITH;
-    # EFE/EPA/Francis R. Malasig
-    (("/",), rf"{_AFTER_SENTENCE}(?:{AGENCIES})(?:[ ]?[-/][ ]?(?:EFE|EPA|AFP|AP|ANSA|DPA|dpa|Xinhua|"
+    # EFE/EPA/Francis R. Malasig; MAP / Karim Tahiri; THE CANADIAN PRESS / Jane Doe
+    (("/",), rf"{_AFTER_SENTENCE}{_AGENCY_LIKE}(?:[ ]?[-/][ ]?(?:EFE|EPA|AFP|AP|ANSA|DPA|dpa|Xinhua|"
              rf"XINHUA|REUTERS|Reuters|POOL|Pool))*[ ]?/[ ]?{_NAME}"
              rf"(?:[ ]?/[ ]?(?:File Photo|FILE PHOTO|File|FILE|Pool|POOL|Handout|HANDOUT|Archive|"
              rf"Archivo|ARCHIVO))*\.?{_LINE_END}"),
@@ -56,8 +63,9 @@ class Credit(Rule):
     rationale = (
         "Captions scraped into the body bring their credits along: \"EFE / Kulpash "
         "Konyrova\", \"REUTERS/Kevin Lamarque/File Photo\", \"(AP Photo/Evan Vucci)\", "
-        "\"Photo: John Smith/AFP\", \"AFP PHOTO / JOHN SMITH\". A credit is an agency, a "
-        "slash and a name closing a line after a full stop, a parenthesized photo credit, "
+        "\"Photo: John Smith/AFP\", \"AFP PHOTO / JOHN SMITH\", \"THE CANADIAN PRESS / Jane "
+        "Doe\". A credit is an agency (a known one, an acronym, or a name ending in Press or "
+        "Agency), a slash and a name closing a line after a full stop, a parenthesized photo credit, "
         "a \"Photo:\" label closing a line, or an agency's PHOTO mark. The dateline's "
         "\"(EFE)\" or \"(Reuters)\" and \"a Reuters/Ipsos poll\" in a sentence are not credits."
     )

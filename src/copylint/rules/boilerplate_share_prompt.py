@@ -15,9 +15,16 @@ WIDGET_LINES = (
     "scroll to continue(?: with content)?", "back to top", "view comments", "show comments",
     "listen to (?:this )?article", "skip advert(?:isement)?",
 )
+# Social networks: a line of nothing but their names is a row of share buttons.
+NETWORKS = (
+    "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "email", "e-mail",
+    "reddit", "pinterest", "messenger", "threads", "bluesky", "vk", "copy link",
+)
+_NETWORK = "(?:" + "|".join(NETWORKS) + ")"
 # Prompts that make the rest of their line furniture.
 PROMPT_LEADS = (
-    r"share (?:this|on|via)\b", r"follow us\b", r"subscribe (?:to|for|now)\b",
+    r"share (?:this|on|via)\b", r"(?:share|compartir|compartilhar|compartilhe|partager|"
+    r"teilen|condividi)[ ]?:", r"follow us\b", r"subscribe (?:to|for|now)\b",
     r"sign up (?:to|for|now)\b", r"join our\b", r"like us on\b",
     r"download (?:our|the \S+ app)\b", r"comments? \(\d+\)", r"\d+ comments?\b", "tags?:",
     "topics:", r"filed under\b", r"leave a (?:comment|reply)\b",
@@ -29,7 +36,9 @@ PHRASES = (
     "follow us on instagram", "follow us on telegram", "follow us on whatsapp",
     "follow us on google news", "follow us on x ",
 )
-_WIDGET = compile_line_start("|".join(WIDGET_LINES), r"[^\w\n]{0,3}$")
+_WIDGET = compile_line_start(
+    "|".join(WIDGET_LINES) + rf"|{_NETWORK}(?:[ ]*[|·•,/]?[ ]*{_NETWORK})+", r"[^\w\n]{0,3}$"
+)
 _PROMPT = compile_line_start("|".join(PROMPT_LEADS), r".*")
 
 
@@ -41,7 +50,8 @@ class SharePrompt(Rule):
     rationale = (
         "Text of a web page's buttons and widgets (\"Share this article\", \"Follow us on "
         "Twitter\", \"Subscribe to our newsletter\", \"Click here to ...\", "
-        "\"Advertisement\", \"Comments (3)\", \"Tags: ...\") is captured with the story when "
+        "\"Advertisement\", \"Comments (3)\", \"Tags: ...\", \"Share: Facebook Twitter WhatsApp\", "
+        "a row of network names) is captured with the story when "
         "it is scraped. Single widget words (Advertisement, Share, Print) are reported only "
         "when they are a line of their own, so \"advertisement\" or \"share prices\" in a "
         "sentence is never reported."

@@ -12,6 +12,15 @@ _SENTENCE_END = lazy_re(r"[.!?…][\"'”’)]*$")
 # Every separator holds one of these: most paragraphs are ruled out without a regex.
 _SEPARATOR_CHARS = "|›»>•·/"
 _MAX_ITEM_WORDS = 4
+_MAX_SITE_NAME_WORDS = 5
+_WORD = lazy_re(r"[^\W\d_]+")
+# Words that name a news site or desk rather than tell news ("Pacific Business Desk").
+MASTHEAD_WORDS = frozenset(
+    """
+    news desk newsroom times post daily herald tribune journal gazette chronicle online
+    network press wire agency media edition service bulletin newswire
+    """.split()
+)
 _MAX_TITLE_WORDS = 20
 
 
@@ -24,8 +33,9 @@ class SiteChrome(Rule):
         "Aggregators republish wire copy with their own masthead, section menu and "
         "breadcrumbs still attached. Lines above the headline that are neither a date "
         "nor a byline, and menu-like lines of short items joined by separators "
-        "(Home › World › Asia), are page furniture, not copy. Editorial kickers such "
-        "as ANALYSIS or EXCLUSIVE are accepted (option `kickers`)."
+        "(Home › World › Asia), are page furniture, not copy; so is a site name or "
+        "section (\"World News Desk\", \"site / section\") standing over the real headline. "
+        "Editorial kickers such as ANALYSIS or EXCLUSIVE are accepted (option `kickers`)."
     )
     bad_example = (
         "News Collective\n\nHome | World | Asia\n\n"
@@ -51,6 +61,10 @@ class SiteChrome(Rule):
                     document, paragraphs[paragraph.index + 1:paragraph.index + 3]):
                 yield Hit(paragraph.start, paragraph.end,
                           f"Site name above the site's menu: '{paragraph.text}'; remove it.")
+            elif paragraph.role == "headline" and _site_name_over_headline(
+                    document, paragraph, paragraphs[paragraph.index + 1:paragraph.index + 2]):
+                yield Hit(paragraph.start, paragraph.end,
+                          f"Site name above the headline: '{paragraph.text}'; remove it.")
             elif paragraph.role == "body" and _is_menu(paragraph.text):
                 yield Hit(paragraph.start, paragraph.end,
                           f"Navigation line in the copy: '{paragraph.text}'; remove it.")
@@ -72,6 +86,33 @@ def _masthead_over_menu(document, following) -> bool:
         and title.word_count <= _MAX_TITLE_WORDS
         and not _SENTENCE_END.search(title.text)
     )
+
+
+def _site_name_over_headline(document, paragraph, following) -> bool:
+    """A "headline" that reads as a site name or section ("Latin America News Desk",
+    "europapress / catalunya") with the real headline right below it.
+
+    The document model takes the first headline-like line for the headline; a
+    masthead made of ordinary words passes that test, so look for a second title.
+    """
+    if not following or not _is_title(document, following[0]):
+        return False
+    text = paragraph.text
+    words = _WORD.findall(text)
+    if not words or len(words) > _MAX_SITE_NAME_WORDS:
+        return False
+    if " / " in text or " | " in text:
+        return True  # a site and its section
+    return (all(word[0].isupper() for word in words)
+            and any(word.casefold() in MASTHEAD_WORDS for word in words))
+
+
+def _is_title(document, paragraph) -> bool:
+    """A short line with no sentence ending that is not the lede: a headline."""
+    is_lede = document.dateline is not None and document.dateline.paragraph == paragraph.index
+    return (not is_lede and paragraph.role == "body"
+            and paragraph.word_count <= _MAX_TITLE_WORDS
+            and not _SENTENCE_END.search(paragraph.text))
 
 
 def _is_menu(text: str) -> bool:
