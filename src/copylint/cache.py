@@ -32,7 +32,7 @@ def rules_fingerprint(config) -> str:
     code and packs, the config, and the installed plugins (computed without
     importing any rule, so a fully cached run stays cheap)."""
     from . import rules as builtin_rules
-    from .registry import plugin_environment
+    from .plugins import plugin_environment
     from .resources import builtin_pack_dir
 
     digest = hashlib.sha256(__version__.encode())

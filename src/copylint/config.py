@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import regex
+import re
 
 from .finding import Severity
 
@@ -66,7 +66,7 @@ def _str_list(where: str, key: str, value: Any) -> tuple[str, ...]:
 def parse_size(where: str, value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return value
-    match = regex.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?)B?\s*", str(value), regex.IGNORECASE)
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?)B?\s*", str(value), re.IGNORECASE)
     if not match:
         raise ConfigError(f"{where}: 'max-file-size' must be bytes or a size like '10MB'")
     scale = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}[match[2].upper()]
@@ -199,7 +199,7 @@ def load_config(explicit: str | os.PathLike | None = None, start: Path | None = 
 
 
 @lru_cache(maxsize=256)
-def glob_regex(pattern: str) -> regex.Pattern:
+def glob_regex(pattern: str) -> re.Pattern:
     """Compile a glob: ``**`` spans folders, ``*`` does not; no slash matches any depth."""
     pattern = pattern.strip("/")
     anchored = "/" in pattern
@@ -219,10 +219,10 @@ def glob_regex(pattern: str) -> regex.Pattern:
             out.append("[^/]")
             i += 1
         else:
-            out.append(regex.escape(pattern[i]))
+            out.append(re.escape(pattern[i]))
             i += 1
     prefix = "" if anchored else "(?:.*/)?"
-    return regex.compile(f"{prefix}{''.join(out)}(?:/.*)?")
+    return re.compile(f"{prefix}{''.join(out)}(?:/.*)?")
 
 
 def matches_any(relative_path: str, globs) -> bool:

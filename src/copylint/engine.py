@@ -56,7 +56,7 @@ class Plan:
         return cls(rules, tuple(singles), tuple(packs.items()))
 
 
-class RuleCrash(Exception):
+class RuleCrash(InputError):
     """A rule raised; reported as an input error for that file, the run goes on."""
 
 

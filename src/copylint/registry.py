@@ -8,10 +8,10 @@ from pathlib import Path
 
 from . import rules as builtin_rules
 from .packs import Pack, PackError, iter_pack_files, load_pack
+from .plugins import ENTRY_POINT_GROUP, plugin_entry_points
 from .resources import builtin_pack_dir
 from .rule import Rule, validate_rule
 
-ENTRY_POINT_GROUP = "copylint.rules"
 
 
 class RegistryError(Exception):
@@ -51,7 +51,7 @@ class Registry:
                 self.add(rule, str(path))
 
     def load_entry_points(self) -> None:
-        for name, value in _plugin_entry_points():
+        for name, value in plugin_entry_points():
             where = f"plugin {name} ({value})"
             try:
                 loaded = _load_object(value)
@@ -72,50 +72,6 @@ def _load_object(value: str):
     for part in filter(None, attribute.strip().split(".")):
         loaded = getattr(loaded, part)
     return loaded
-
-
-def _plugin_entry_points() -> list[tuple[str, str]]:
-    """(name, value) of the ``copylint.rules`` entry points, remembered between runs.
-
-    Why: asking importlib.metadata reads every installed distribution's metadata
-    (tens of milliseconds in a large environment), on every pre-commit run. The
-    answer only changes when something is installed or removed, which changes the
-    modification time of a folder on ``sys.path``; that is the cache key.
-    """
-    from .diskcache import cached_by_key
-
-    def discover():
-        from importlib.metadata import entry_points
-
-        return [(ep.name, ep.value) for ep in entry_points(group=ENTRY_POINT_GROUP)]
-
-    return cached_by_key("entry-points", _sys_path_stamps().encode(), discover)
-
-
-def _sys_path_stamps() -> str:
-    """Changes whenever a distribution is installed, upgraded or removed: the
-    names (with versions) and times of the metadata folders on ``sys.path``, not
-    the folders' own times (the working directory changes at every commit)."""
-    import os
-    import sys
-
-    stamps = []
-    for folder in sys.path:
-        try:
-            with os.scandir(folder or os.curdir) as entries:
-                for entry in entries:
-                    if entry.name.endswith((".dist-info", ".egg-info", ".egg-link", ".pth")):
-                        stamps.append(f"{entry.path}\0{entry.stat().st_mtime_ns}")
-        except OSError:
-            continue
-    return "\n".join(sorted(stamps))
-
-
-def plugin_environment() -> str:
-    """A key that changes when plugin rules could: their list and, if there are
-    any, the installed code around them."""
-    plugins = _plugin_entry_points()
-    return repr(plugins) + (_sys_path_stamps() if plugins else "")
 
 
 def _rules_from_object(obj) -> list[Rule]:

@@ -11,7 +11,6 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from .engine import Linter, RuleCrash
 from .source import InputError, decode, read_bytes, read_stdin_bytes
 
 # Below this many files a pool costs more than it saves.
@@ -35,14 +34,16 @@ class LazyLinter:
 
     def __init__(self, config):
         self.config = config
-        self._linter: Linter | None = None
+        self._linter = None
 
     @property
     def built(self) -> bool:
         return self._linter is not None
 
-    def get(self) -> Linter:
+    def get(self):
         if self._linter is None:
+            from .engine import Linter
+
             self._linter = Linter(self.config)
         return self._linter
 
@@ -63,7 +64,7 @@ def _lint_one(linter: LazyLinter, target, name: str, input_format, cache, keep_s
             if key is not None:
                 cache.put(key, cached)
         return name, cached, None, text if keep_source else None
-    except (InputError, RuleCrash) as exc:
+    except InputError as exc:
         return name, [], str(exc), None
 
 
