@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     from .config import ConfigError
-    from .registry import RegistryError
+    from .plugins import RegistryError
     from .source import InputError
 
     try:

@@ -9,6 +9,10 @@ from __future__ import annotations
 ENTRY_POINT_GROUP = "copylint.rules"
 
 
+class RegistryError(Exception):
+    """A rule, pack or plugin could not be loaded; the message says where."""
+
+
 def plugin_entry_points() -> list[tuple[str, str]]:
     """(name, value) of the ``copylint.rules`` entry points, remembered between runs.
 

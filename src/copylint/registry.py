@@ -8,14 +8,10 @@ from pathlib import Path
 
 from . import rules as builtin_rules
 from .packs import Pack, PackError, iter_pack_files, load_pack
-from .plugins import ENTRY_POINT_GROUP, plugin_entry_points
+from .plugins import RegistryError, plugin_entry_points
 from .resources import builtin_pack_dir
 from .rule import Rule, validate_rule
 
-
-
-class RegistryError(Exception):
-    """A rule or pack could not be loaded; the message says where."""
 
 
 class Registry:
