@@ -190,15 +190,21 @@ def _initial_pairs(words, text: str) -> list[tuple[str, str]]:
     (Mason/Jason are two names); beside one surname they are one person, unless
     one sentence names both ("Dario Rossi and his twin Mario Rossi").
     """
+    words = list(words)
+    rests = [fold(word)[1:] for word in words]
+    if len(set(rests)) == len(rests):  # most stories: no two such words at all
+        return []
     by_rest: dict[str, list[str]] = {}
-    for word in words:
-        by_rest.setdefault(fold(word)[1:], []).append(word)
+    for word, rest in zip(words, rests):
+        by_rest.setdefault(rest, []).append(word)
     pairs = []
     for group in by_rest.values():
         if len(group) < 2:
             continue
-        followers = {w: set(regex.findall(rf"\b{regex.escape(w)} (\p{{Lu}}[\p{{L}}\p{{M}}]+)", text))
-                     for w in group}
+        followers = {
+            w: set(regex.findall(rf"\b{regex.escape(w)} (\p{{Lu}}[\p{{L}}\p{{M}}]+)", text))
+            for w in group
+        }
         pairs += [(a, b) for i, a in enumerate(group) for b in group[i + 1:]
                   if followers[a] & followers[b] and not _one_sentence(text, a, b)]
     return pairs
