@@ -9,8 +9,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 
 @lru_cache(maxsize=1)
 def builtin_pack_dir() -> Path:
@@ -34,6 +32,8 @@ def load_data(name: str):
     path = data_path(name)
 
     def parse():
+        import yaml
+
         with path.open(encoding="utf-8") as handle:
             return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
