@@ -9,7 +9,7 @@ import regex
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_regex
-from .fragment_words import ENDS_WITH_STOP, has_finite_cue, is_body, tokens, words
+from .fragment_words import ENDS_WITH_STOP, has_finite_cue, is_body, regular_past, tokens, words
 
 # After a comma, a tail opening with one of these continues the phrase (a list,
 # another prepositional phrase) rather than starting a main clause.
@@ -19,6 +19,10 @@ PHRASE_CONTINUATIONS = frozenset(
     mainly mostly notably particularly among between
     """.split()
 )
+# Purpose phrases: a verb phrase follows them, so a closing -ed word is a participle.
+_PURPOSE = ("in order", "so as", "with the aim", "with the purpose", "for the purpose")
+# Words ending in -s that can be a subject before a finite -ed verb.
+_PRONOUNS = frozenset("its his hers ours yours theirs this thus as was has does is".split())
 _FIRST_WORD = lazy_regex(r"\s*(\p{L}+)")
 
 
@@ -64,7 +68,12 @@ class SubordinateAlone(Rule):
             start = opener.match(text)
             if start is None or not ENDS_WITH_STOP.search(text):
                 continue
-            if has_finite_cue(tokens(text)) or _may_have_main_clause(text):
+            found = tokens(text)
+            if start.group().lower().startswith(_PURPOSE):
+                found = _without_closing_participle(found)
+            if has_finite_cue(found):
+                continue
+            if _may_have_main_clause(text):
                 continue
             yield Hit(
                 sentence.start,
@@ -72,6 +81,18 @@ class SubordinateAlone(Rule):
                 f"'{start.group()} ...' stands alone as a sentence with no main verb: "
                 "join it to the sentence it belongs to.",
             )
+
+
+def _without_closing_participle(found: list[str]) -> list[str]:
+    """Drop a closing participle after a plural noun ("... the agreements reached.").
+
+    After a purpose phrase such an -ed word qualifies the noun (a reduced relative
+    clause), it is no finite verb; a main clause there would follow a comma.
+    """
+    if len(found) >= 3 and found[-2].endswith("s") and not found[-2].endswith("ss") \
+            and found[-2].lower() not in _PRONOUNS and regular_past(found[-1].lower()):
+        return found[:-1]
+    return found
 
 
 def _may_have_main_clause(text: str) -> bool:

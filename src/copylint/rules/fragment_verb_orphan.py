@@ -5,7 +5,15 @@ from __future__ import annotations
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_re, lazy_regex
-from .fragment_words import ENDS_WITH_STOP, has_finite_cue, is_body, tokens, words
+from .fragment_words import (
+    ENDS_WITH_STOP,
+    has_finite_cue,
+    is_body,
+    previous_in_paragraph,
+    regular_past,
+    tokens,
+    words,
+)
 
 # After the verb, these words cannot be an inverted subject ("Said the
 # minister's office." inverts; "Said in a statement." has no subject at all).
@@ -40,7 +48,9 @@ class VerbOrphan(Rule):
         "produces sentences such as 'Mentioned.', 'Told reporters.' or 'Said in a "
         "statement.' with no subject. The rule only looks at short body sentences that "
         "open with a reporting verb and have no other verb, comma or quotation, and it "
-        "leaves inverted attributions ('Said the minister's office.') alone. Sentences "
+        "leaves inverted attributions ('Said the minister's office.') alone. A one-word "
+        "sentence that is a regular past participle ('Installed.', 'Deployed.') after "
+        "another sentence of its paragraph, outside a quotation, is flagged too. Sentences "
         "starting lower case are left to fragment/lowercase-start."
     )
     bad_example = "The ministry confirmed the arrests. Informed the commission."
@@ -48,10 +58,17 @@ class VerbOrphan(Rule):
 
     def check(self, document, options):
         lists = words()
-        for sentence in document.sentences:
+        for index, sentence in enumerate(document.sentences):
             text = sentence.text
             first = _FIRST_WORD.match(text)
-            if first is None or first.group().lower() not in lists["reporting"]:
+            if first is None:
+                continue
+            if first.group().lower() not in lists["reporting"]:
+                if _lone_participle(document, index, first):
+                    yield Hit(sentence.start, sentence.end,
+                              f"'{text}' is a past participle standing alone: a verb left on "
+                              "its own by machine translation; join it to the sentence it "
+                              "belongs to.")
                 continue
             if not is_body(document, sentence) or not ENDS_WITH_STOP.search(text):
                 continue
@@ -68,3 +85,22 @@ class VerbOrphan(Rule):
                     f"'{text}' has no subject: a verb left on its own by machine translation; "
                     "join it to the sentence it belongs to.",
                 )
+
+
+def _lone_participle(document, index: int, first) -> bool:
+    """A one-word "sentence" such as "Installed." after a sentence of its paragraph.
+
+    English copy has no one-word participle sentences outside quotations, where
+    speech is free ("“Finished.”"); the check of open quotes keeps those silent.
+    """
+    sentence = document.sentences[index]
+    if first.end() + 1 != len(sentence.text) or not sentence.text.endswith("."):
+        return False
+    if not regular_past(first.group().lower()) or not is_body(document, sentence):
+        return False
+    previous = previous_in_paragraph(document, index)
+    if previous is None:
+        return False
+    paragraph = document.paragraphs[sentence.paragraph]
+    before = document.text[paragraph.start:sentence.start]
+    return before.count("“") == before.count("”") and before.count('"') % 2 == 0

@@ -47,10 +47,14 @@ def has_finite_cue(tokens_: list[str]) -> bool:
         lower = token.lower().replace("’", "'")
         if lower in finite:
             return True
-        regular_past = lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_PAST
-        if regular_past and token[0].islower():
+        if regular_past(lower) and token[0].islower():
             return True
     return False
+
+
+def regular_past(lower: str) -> bool:
+    """A lower-case word that reads as a regular past or past participle ("reached")."""
+    return lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_PAST
 
 
 def previous_in_paragraph(document, index: int):
