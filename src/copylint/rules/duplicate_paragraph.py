@@ -8,7 +8,7 @@ from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_regex
 from .boilerplate_credit import credit_spans
-from .duplicate_common import comparable, prose
+from .duplicate_common import comparable, normalize, prose
 
 # The facts of a paragraph: its numbers and its capitalized words that do not
 # open a sentence or a quotation. Parallel paragraphs of clean copy share wording
@@ -34,7 +34,8 @@ class DuplicateParagraph(Rule):
         "photo caption that restates the lede, a paragraph pasted again, two translations "
         "of one sentence. Two paragraphs count as duplicates when their wording is at "
         "least `threshold` similar (rapidfuzz ratio over words and numbers, 0-100, taken "
-        "in their order or sorted) and one states no number or name the other lacks, so "
+        "in their order or sorted; for a photo caption, the share of its words the lede "
+        "holds) and one states no number or name the other lacks, so "
         "parallel paragraphs with different "
         "facts ('Turnout stood at 61% ...', 'Turnout stood at 48% ...') and shared "
         "openings are not reported. Paragraphs under `min_words` words are ignored. The "
@@ -101,7 +102,34 @@ def _similar_pairs(document, threshold: float, min_words: int):
                     continue
             if _same_facts(raw[shorter], raw[longer]):
                 pairs.append((min(shorter, longer), max(shorter, longer)))
+    pairs.extend(_captions_restating_lede(document, indexes, threshold, set(pairs)))
     yield from sorted(pairs)
+
+
+def _captions_restating_lede(document, indexes, threshold: float, found):
+    """(earlier, later) pairs of a photo caption and the lede it shortens.
+
+    A caption (a paragraph carrying a photo credit) restates the lede in fewer
+    words, so it is compared by the share of its own words the lede holds
+    (rapidfuzz token_set_ratio), its credit left out; its facts must be the lede's.
+    """
+    lede = document.dateline.paragraph if document.dateline else None
+    if lede not in indexes:
+        return
+    from rapidfuzz import fuzz
+
+    raw = prose(document)
+    lede_text = comparable(document)[lede]
+    for index in indexes:
+        pair = (min(index, lede), max(index, lede))
+        if index == lede or pair in found:
+            continue
+        caption = _uncredited(raw[index])
+        if caption == raw[index]:
+            continue  # no credit: not a caption
+        if fuzz.token_set_ratio(normalize(caption), lede_text, score_cutoff=threshold) \
+                and _same_facts(caption, raw[lede]):
+            yield pair
 
 
 def _facts(text: str) -> set[str]:
