@@ -123,16 +123,22 @@ def test_catastrophic_regex_times_out_instead_of_hanging(tmp_path):
     assert time.monotonic() - started < 10
 
 
-def test_all_phrases_of_a_pack_share_one_scan(tmp_path):
+def test_one_scan_of_the_story_serves_every_pack(tmp_path, monkeypatch):
+    from copylint.packs import Pack, PackSet
+
     write_pack(tmp_path, BASE)
-    config = config_from_mapping({"packs": ["."]}, "<test>", tmp_path)
-    linter = Linter(config)
-    pack = next(p for p in linter.registry.packs if p.name == "t")
-    calls = []
-    original = pack._scan
-    pack._scan = lambda document: calls.append(1) or original(document)
-    linter.lint_text("Title\n\nalways according to them, share this.\n", "s.txt")
-    assert len(calls) == 1
+    (tmp_path / "second.yaml").write_text(
+        "pack: second\nrules:\n  - id: calque/second\n    message: m\n    patterns: [in the frame of]\n")
+    linter = Linter(config_from_mapping({"packs": ["."]}, "<test>", tmp_path))
+    scans, own_scans = [], []
+    original_scan, original_own = PackSet.scan, Pack._scan
+    monkeypatch.setattr(PackSet, "scan", lambda self, d: scans.append(1) or original_scan(self, d))
+    monkeypatch.setattr(Pack, "_scan", lambda self, d, case_sensitive_only=False: (
+        own_scans.append(case_sensitive_only) or original_own(self, d, case_sensitive_only)))
+    findings = linter.lint_text("Title\n\nalways according to them, in the frame of the plan.\n", "s.txt")
+    assert {"calque/always-according", "calque/second"} <= {f.rule for f in findings}
+    assert scans == [1]
+    assert all(own_scans)  # a pack scans by itself only for its case-sensitive phrases
 
 
 def test_shipped_packs_load_and_declare_docs():

@@ -41,10 +41,11 @@ class Plan:
     rules: tuple[ActiveRule, ...]
     singles: tuple[ActiveRule, ...]
     packs: tuple[tuple[Any, dict[str, ActiveRule]], ...]
+    scanner: Any  # a PackSet: one scan of the story for every pack
 
     @classmethod
     def of(cls, rules: tuple[ActiveRule, ...]) -> Plan:
-        from .packs import PackRule
+        from .packs import PackRule, PackSet
 
         singles, packs = [], {}
         for item in rules:
@@ -53,7 +54,7 @@ class Plan:
                 singles.append(item)
             else:
                 packs.setdefault(pack, {})[item.rule.id] = item
-        return cls(rules, tuple(singles), tuple(packs.items()))
+        return cls(rules, tuple(singles), tuple(packs.items()), PackSet(packs))
 
 
 class RuleCrash(InputError):
@@ -215,6 +216,8 @@ class Linter:
         try:
             for item in plan.singles:
                 yield item, list(item.rule.check(document, item.options))
+            item = None
+            plan.scanner.scan(document)
             for pack, items in plan.packs:
                 item = None
                 for rule, hits in pack.hits(document, items):

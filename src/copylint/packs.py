@@ -468,11 +468,13 @@ class Pack:
             by_rule = document.meta[self._phrase_key] = self._scan(document)
         return by_rule
 
-    def _scan(self, document) -> dict[str, list]:
+    def _scan(self, document, case_sensitive_only: bool = False) -> dict[str, list]:
         if self._automata is None:
             self._automata = self._build_automata()
         found: dict[str, list] = {}
         for case_sensitive, automaton in self._automata.items():
+            if case_sensitive_only and not case_sensitive:
+                continue
             haystack = (
                 regex.sub(r"\s", " ", document.text) if case_sensitive else folded_text(document)
             )
@@ -483,6 +485,68 @@ class Pack:
                         continue
                     found.setdefault(rule.id, []).append((start, end, pattern))
         return found
+
+
+class PackSet:
+    """The packs of one run, scanned together.
+
+    Why: each pack scanning the story twice (phrases, then trigger literals) costs
+    more than the rules it then runs. One automaton holding every pack's
+    case-insensitive phrases and trigger literals is walked once per story and
+    fills each pack's per-document results; packs with case-sensitive phrases
+    still scan for those themselves.
+    """
+
+    def __init__(self, packs):
+        self.packs = list(packs)
+        self._automaton: Any = None
+
+    def _build(self):
+        import ahocorasick
+
+        entries: dict[str, list] = {}
+        for pack in self.packs:
+            for rule in pack.rules:
+                if not rule.case_sensitive:
+                    for pattern in rule.phrases:
+                        entries.setdefault(pattern.text.lower(), []).append((pack, rule, pattern))
+                for literal in rule.triggers or () if rule.regexes else ():
+                    bounds = (literal.startswith(WORD_START), literal.endswith(WORD_END))
+                    key = literal.strip(WORD_START + WORD_END)
+                    entries.setdefault(key, []).append((pack, rule.id, bounds))
+        automaton = ahocorasick.Automaton()
+        for key, payload in entries.items():
+            automaton.add_word(key, (len(key), payload))
+        if entries:
+            automaton.make_automaton()
+        return automaton if entries else False
+
+    def scan(self, document) -> None:
+        """Fill every pack's phrase and trigger results for ``document``."""
+        if self._automaton is None:
+            self._automaton = self._build()
+        phrases = {pack: {} for pack in self.packs}
+        triggers = {pack: {} for pack in self.packs}
+        if self._automaton:
+            folded = folded_text(document)
+            last = len(folded) - 1
+            for end_index, (length, payload) in self._automaton.iter(folded):
+                start = end_index - length + 1
+                joined_before = start > 0 and folded[start - 1].isalnum()
+                joined_after = end_index < last and folded[end_index + 1].isalnum()
+                for pack, rule, detail in payload:
+                    if isinstance(rule, str):  # a trigger literal of rule id `rule`
+                        word_start, word_end = detail
+                        if not (word_start and joined_before) and not (word_end and joined_after):
+                            triggers[pack].setdefault(rule, []).append(end_index)
+                    elif not rule.word_boundary or _at_word_boundaries(folded, start, end_index + 1):
+                        phrases[pack].setdefault(rule.id, []).append((start, end_index + 1, detail))
+        for pack in self.packs:
+            found = phrases[pack]
+            for rule_id, matches in pack._scan(document, case_sensitive_only=True).items():
+                found.setdefault(rule_id, []).extend(matches)
+            document.meta[pack._phrase_key] = found
+            document.meta[pack._trigger_key] = triggers[pack]
 
 
 def _at_word_boundaries(text: str, start: int, end: int) -> bool:
