@@ -107,6 +107,7 @@ def test_masked_lookup_handles_nested_and_adjacent_spans():
         ("KYIV, Ukraine (AP) — Drones hit.", "KYIV", "Ukraine", None, "AP"),
         ("Rio de Janeiro, 3 de marzo (EFE).- Rain fell.", "Rio de Janeiro", None, "3 de marzo", "EFE"),
         ("PARIS — Workers struck.", "PARIS", None, None, None),
+        ("MOSCOW, November 9. /TASS/. Talks resumed.", "MOSCOW", None, "November 9", "TASS"),
     ],
 )
 def test_dateline_forms(lede, place, region, date, agency):

@@ -45,7 +45,7 @@ DATELINE = regex.compile(
     (?:,\s*(?P<region>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}}))??
     (?:,?\s+(?P<date>(?:(?:{MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:de\s+)?\p{{L}}+\.?)))?
     (?:\s*\((?P<agency>\p{{L}}[\p{{L}}\d .&/-]{{0,24}})\))?
-    \s*\.?\s*(?P<dash>[-–—]+|:)\s*""",
+    (?:\s*\.?\s*(?P<dash>[-–—]+|:)|\.?\s*/(?P<slashed>\p{{Lu}}[\p{{L}} -]{{1,20}})/\.?)\s*""",
     regex.VERBOSE,
 )
 BYLINE = regex.compile(r"^(?:By|Por|Par|Von|Di|Text:|Reporting by)\s+\p{Lu}[^.!?]{0,80}$")
@@ -310,17 +310,36 @@ def _looks_like_chrome(paragraph: Paragraph) -> bool:
     return separators or (len(words) <= 8 and chrome * 2 >= len(words))
 
 
-# A dateline ("PLACE, Month D (AGENCY) -") fits in the first characters of its
-# paragraph and always has a dash or colon there.
+# A dateline ("PLACE, Month D (AGENCY) -", TASS's "PLACE, Month D. /TASS/.") fits
+# in the first characters of its paragraph and always has a dash, colon or slash.
 _DATELINE_REACH = 120
 
 
 def match_dateline(text: str):
     """The DATELINE match at the start of ``text``, tried only where one can be."""
     head = text[:_DATELINE_REACH]
-    if not any(mark in head for mark in ("-", "–", "—", ":")):
+    if not any(mark in head for mark in ("-", "–", "—", ":", "/")):
         return None
     return DATELINE.match(head)
+
+
+def find_dateline(paragraph: Paragraph) -> Dateline | None:
+    """The dateline opening ``paragraph``, if it has one."""
+    match = match_dateline(paragraph.text)
+    if match is None:
+        return None
+    # "LONDON (Reuters) -": the bracket is the agency; "Sabinas (Mexico), Aug 7
+    # (EFE) -" (EFE style): it is the region.
+    region, agency = match["region"], match["agency"] or match["slashed"]
+    if match["bracketed"]:
+        if agency or match["date"]:
+            region = region or match["bracketed"]
+        else:
+            agency = match["bracketed"]
+    if not (agency or match["date"] or match["place"].isupper()):
+        return None
+    return Dateline(paragraph.index, paragraph.start, paragraph.start + match.end(),
+                    match["place"], region, match["date"], agency)
 
 
 def _is_body_start(paragraph: Paragraph) -> bool:
@@ -367,27 +386,8 @@ def _find_story_parts(paragraphs: list[Paragraph]):
     dateline = None
     for paragraph in paragraphs:
         if roles.get(paragraph.index) is None:
-            match = match_dateline(paragraph.text)
-            if match is None:
-                continue
-            # "LONDON (Reuters) -": the bracket is the agency; "Sabinas (Mexico), Aug 7
-            # (EFE) -" (EFE style): it is the region.
-            region, agency = match["region"], match["agency"]
-            if match["bracketed"]:
-                if agency or match["date"]:
-                    region = region or match["bracketed"]
-                else:
-                    agency = match["bracketed"]
-            if agency or match["date"] or match["place"].isupper():
-                dateline = Dateline(
-                    paragraph.index,
-                    paragraph.start,
-                    paragraph.start + match.end(),
-                    match["place"],
-                    region,
-                    match["date"],
-                    agency,
-                )
+            dateline = find_dateline(paragraph)
+            if dateline is not None:
                 break
 
     relabelled = [p._replace(role=roles[p.index]) if p.index in roles else p for p in paragraphs]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from ..document import (
-    BYLINE, PAGE_DATE, match_dateline, Dateline, Document, Paragraph, _find_story_parts,
+    BYLINE, PAGE_DATE, find_dateline, Dateline, Document, Paragraph, _find_story_parts,
     story_sentences,
 )
 
@@ -128,11 +128,7 @@ def _inferred_dateline(paragraphs: list[Paragraph]) -> Dateline | None:
     for paragraph in paragraphs:
         if paragraph.role != "body":
             continue
-        match = match_dateline(paragraph.text)
-        if match and (match["agency"] or match["date"] or match["place"].isupper()):
-            return Dateline(paragraph.index, paragraph.start, paragraph.start + match.end(),
-                            match["place"], match["region"], match["date"], match["agency"])
-        return None
+        return find_dateline(paragraph)
     return None
 
 
