@@ -152,14 +152,10 @@ def glossary() -> Glossary:
 
 
 @lru_cache(maxsize=1)
-def _prefix_automaton():
-    import ahocorasick
+def _prefix_pattern():
+    from ..wordset import trie_pattern
 
-    automaton = ahocorasick.Automaton()
-    for prefix in glossary().prefixes:
-        automaton.add_word(prefix, len(prefix))
-    automaton.make_automaton()
-    return automaton
+    return trie_pattern(glossary().prefixes)
 
 
 class Token(NamedTuple):  # a tuple: made by the thousand, a dataclass costs more
@@ -186,21 +182,26 @@ def _tokens(run) -> list[Token]:
 def glossary_candidate_runs(document) -> list[list[Token]]:
     """Name runs of the prose holding a glossary prefix; most stories have few.
 
-    One Aho-Corasick pass over the text finds the words worth a look, and only
-    the run of capitalised words around each is split into tokens, so the
-    per-article cost of the glossary stays a few microseconds.
+    One pass over the text finds the words worth a look, and only the run of
+    capitalised words around each is split into tokens, so the per-article cost
+    of the glossary stays a few microseconds.
     """
+    from ..wordset import starts
+
     text = document.text
+    prose = document.prose_paragraphs
     runs = []
     done = -1  # end of the last run taken: later hits inside it add nothing
-    paragraph = None
-    for end, length in _prefix_automaton().iter(text):
-        start = end + 1 - length
+    index = 0  # the prose paragraph at or after the last hit (hits come in order)
+    for start, _ in starts(_prefix_pattern(), text):
         if start < done or (start and text[start - 1].isalpha()):
             continue
-        if paragraph is None or not paragraph.start <= start < paragraph.end:
-            paragraph = document.paragraph_of(start)
-        if paragraph is None or paragraph.role not in ("headline", "body"):
+        while index < len(prose) and prose[index].end <= start:
+            index += 1
+        if index == len(prose):
+            break
+        paragraph = prose[index]
+        if start < paragraph.start:
             continue
         before = _RUN_BEFORE.match(text, max(paragraph.start, start - _RUN_REACH), start)
         run = NAME_RUN.match(text, before.start() if before else start, paragraph.end)

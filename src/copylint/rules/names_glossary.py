@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..finding import Hit, Severity
 from ..rule import Rule
 from .names_common import (
-    STEM_LENGTH, last_word, fold, glossary, glossary_candidate_runs, stem_of,
+    STEM_LENGTH, Token, fold, glossary, glossary_candidate_runs, last_word, stem_of,
 )
 
 _MAX_VARIANT_WORDS = 5
@@ -38,29 +40,46 @@ class NamesGlossary(Rule):
         runs = glossary_candidate_runs(document)
         if not runs:
             return
-        data = glossary()
         min_score = float(options.get("min_score", 80.0))
         for tokens in runs:
-            index, reported = 0, -1
-            while index < len(tokens):
-                if tokens[index].text[:STEM_LENGTH] not in data.prefixes:
-                    index += 1  # cheap test before folding: most capitalised words
-                    continue
-                matches = [m for m in (_variant_at(tokens, index, data),
-                                       _fuzzy_at(tokens, index, data, min_score)) if m]
-                if not matches:
-                    index += 1
-                    continue
-                # "Volodimir Zelenski": the whole name, not just the listed surname.
-                start, end, replacement, why = min(matches)
-                if start < reported:  # the same name, found again through its surname
-                    index += 1
-                    continue
-                reported = end
+            for first, last, replacement, why in _run_findings(
+                    tuple(t.text for t in tokens), min_score):
+                start, end = tokens[first].start, tokens[last].end
                 wrong = document.text[start:end]
                 yield Hit(start, end, f"'{wrong}' {why}: the wire spelling is '{replacement}'.",
                           replacement)
-                index += 1
+
+
+@lru_cache(maxsize=1 << 12)
+def _run_findings(words: tuple[str, ...], min_score: float):
+    """(first, last token index, replacement, why) of each misspelt name in a run.
+
+    Cached by the run's words: stories repeat the same names ("Ministry of the
+    Interior", "President Vladimir Putin"), and only the words decide.
+    """
+    data = glossary()
+    # Tokens placed at their index: the findings come back as token indices.
+    tokens = [Token(i, i, word) for i, word in enumerate(words)]
+    found = []
+    index, reported = 0, -1
+    while index < len(tokens):
+        if words[index][:STEM_LENGTH] not in data.prefixes:
+            index += 1  # cheap test before folding: most capitalised words
+            continue
+        matches = [m for m in (_variant_at(tokens, index, data),
+                               _fuzzy_at(tokens, index, data, min_score)) if m]
+        if not matches:
+            index += 1
+            continue
+        # "Volodimir Zelenski": the whole name, not just the listed surname.
+        first, last, replacement, why = min(matches)
+        if first <= reported:  # the same name, found again through its surname
+            index += 1
+            continue
+        reported = last
+        found.append((first, last, replacement, why))
+        index += 1
+    return tuple(found)
 
 
 def _variant_at(tokens, index, data):
