@@ -8,6 +8,7 @@ import regex
 
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ..wordset import starts, trie_pattern
 from .dates_common import (
     MONTH_NAMES, WEEKDAY_NAMES, day_and_month, month_number, nearest, page_date, safe_date,
 )
@@ -22,6 +23,7 @@ _WEEKDAY_DATE = regex.compile(
     rf"(?:{_MONTHS}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTHS})"
     r"(?:,?\s+(?P<year>\d{4})(?![\d,]\d))?"
 )
+_WEEKDAY_NAME = trie_pattern(WEEKDAY_NAMES)
 # A weekday in the lede saying when the news happened ("on Tuesday", "this Wednesday").
 _LEDE_WEEKDAY = regex.compile(
     rf"\b(?:on|this)\s+(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b"
@@ -57,15 +59,20 @@ class WeekdayMismatch(Rule):
     good_example = "The vote is set for Tuesday, March 5, 2024."
 
     def check(self, document, options):
+        text = document.text
+        # Both checks need a weekday's name: most stories have none, or one or two.
+        weekdays = [start for start, _ in starts(_WEEKDAY_NAME, text)]
+        if not weekdays:
+            return
         published = page_date(document)
         paragraphs = list(document.prose_paragraphs)
         if document.page_date is not None:
             paragraphs.insert(0, document.page_date)
         spans = [(p.start, p.end) for p in paragraphs]
         claims = []  # every "Weekday, Month Day" of the story
-        # One pass over the whole text: such dates are rare, and checking where a
-        # match stands costs less than a pass per paragraph.
-        for match in _WEEKDAY_DATE.finditer(document.text):
+        # Tried only where a weekday's name stands: such dates are rare, and checking
+        # where a match stands costs less than a pass per paragraph.
+        for match in filter(None, (_WEEKDAY_DATE.match(text, start) for start in weekdays)):
             if not any(start <= match.start() and match.end() <= end for start, end in spans):
                 continue
             claims.append(match)
