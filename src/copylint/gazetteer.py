@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from .resources import load_data
 
@@ -37,14 +38,13 @@ class Place:
     ambiguous: bool  # the name is used for places in more than one country
     common_word: bool  # also an everyday word or a person's name ("Jordan", "Nice")
 
-    @property
+    @cached_property  # read for every mention of every story
     def country(self) -> str | None:
         """The country, when the name pins down exactly one."""
         return self.countries[0] if self.countries and not self.ambiguous else None
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: a story makes dozens, a frozen dataclass costs more
     start: int
     end: int
     place: Place
@@ -115,10 +115,20 @@ class Gazetteer:
 
     @cached_property
     def automaton(self):
-        """An Aho-Corasick automaton over every name, built on first use."""
+        """An Aho-Corasick automaton over every name, built on first use.
+
+        Why the placeholder words: pyahocorasick looks a character up among a
+        state's children one by one, in the order they were added, and most of a
+        story's characters are looked up at the root, whose children are the
+        first letters of 3,000 names. Words of one common character and U+FFFF
+        (never in a story; their value None is skipped) put those characters
+        first among the root's children, which makes the walk a third faster.
+        """
         import ahocorasick
 
         automaton = ahocorasick.Automaton()
+        for char in _COMMON_CHARS:
+            automaton.add_word(char + "\uffff", None)
         for name in self.places:
             automaton.add_word(name, name)
         automaton.make_automaton()
@@ -127,18 +137,25 @@ class Gazetteer:
     def find(self, text: str, offset: int = 0) -> list[Mention]:
         """Whole-word place names in ``text`` (longest match wins), offsets shifted by ``offset``."""
         mentions = []
+        places, size = self.places, len(text)
         for last, name in self.automaton.iter_long(text):
-            start, end = last - len(name) + 1, last + 1
-            if (start > 0 and _is_word_char(text[start - 1])) or (
-                end < len(text) and _is_word_char(text[end])
-            ):
+            if name is None:
                 continue
-            mentions.append(Mention(start + offset, end + offset, self.places[name]))
+            start, end = last - len(name) + 1, last + 1
+            if start > 0:
+                before = text[start - 1]
+                if before.isalnum() or before == "-":
+                    continue
+            if end < size:
+                after = text[end]
+                if after.isalnum() or after == "-":
+                    continue
+            mentions.append(Mention(start + offset, end + offset, places[name]))
         return mentions
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char in "-"
+# The commonest characters of English copy, commonest first.
+_COMMON_CHARS = " etaoinsrhldcumfpgwybvk,.x0123456789jqz-'\n\"“”’–"
 
 
 @lru_cache(maxsize=1)
