@@ -9,7 +9,6 @@ phrase, in a story set somewhere else.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 
 import regex
@@ -73,12 +72,6 @@ FLIGHT = regex.compile(r"\b(?:land(?:s|ed|ing)?|flown|airlifted)\b", regex.IGNOR
 # capitalised place opening the first body paragraph.
 _LOOSE_DATELINE = regex.compile(r"(\p{Lu}[\p{Lu}\p{M}'’. -]+\p{Lu}),")
 
-# Every ARRIVAL phrase holds one of these words (a cheap test before ARRIVAL).
-_MOVEMENT_WORD = re.compile(
-    "arriv|land|deploy|return|sent|dispatched|airlifted|flown|stationed|reach|enter",
-    re.IGNORECASE,
-)
-_DESTINATIONS = ("country", "city", "subdivision")
 _LOOKBEHIND = 60  # characters before a place searched for the movement phrase
 _META_KEY = "geography.wrong-country"
 
@@ -116,26 +109,18 @@ class WrongCountry(Rule):
         setting = story_country(document, found)
         if setting is None:
             return
-        text = document.text
-        # Most stories move nobody to another country: a cheap look for a movement
-        # verb before each foreign place spares the counting below.
-        candidates = [
-            m for m in found
-            if m.place.kind in _DESTINATIONS and m.place.country not in (None, setting)
-            and _MOVEMENT_WORD.search(text, max(0, m.start - _LOOKBEHIND), m.start)
-        ]
-        if not candidates:
-            return
         # An ambiguous name counts for the story's country when it may be there
         # ("Santiago" in a Chilean story is not also a mention of Peru).
         counts = Counter(code for m in found for code in (
             (setting,) if m.place.country is None and setting in m.place.countries
             else m.place.countries))
         neighbours = gazetteer.neighbours(setting)
-        for mention in candidates:
+        text = document.text
+        for mention in found:
             place = mention.place
             country = place.country
-            if counts[country] != 1:
+            if (country is None or country == setting or counts[country] != 1
+                    or place.kind not in ("country", "city", "subdivision")):
                 continue
             arrival = ARRIVAL.search(text, max(0, mention.start - _LOOKBEHIND), mention.start)
             if arrival is None:
