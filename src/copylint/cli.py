@@ -184,7 +184,7 @@ FORMATS_WITH_RULES = ("html", "sarif")
 
 
 def _check(args, config) -> int:
-    from .finding import Severity
+    from .finding import Finding, Severity
     from .formatters import Report, render
     from .paths import collect_paths
 
@@ -237,7 +237,7 @@ def _check(args, config) -> int:
         if args.diff:
             return EXIT_ERROR if errors else (EXIT_FINDINGS if fixer.changed else EXIT_CLEAN)
 
-    findings.sort()
+    findings.sort(key=Finding.sort_key)
     to_terminal = args.output is None and sys.stdout.isatty()
     color = args.color == "always" or (
         args.color == "auto" and to_terminal and fmt == "text" and not os.environ.get("NO_COLOR")

@@ -199,14 +199,14 @@ class Linter:
                     continue  # a span must start and end in prose (it may cross inline markup)
                 findings.add(_finding(document, item, hit))
         directives = list(directives)
-        result = suppress.apply(sorted(findings), directives)
+        result = suppress.apply(sorted(findings, key=Finding.sort_key), directives)
         reporter = next((a for a in active if a.rule.id == UNUSED_SUPPRESSION), None)
         if reporter is not None:
             for directive, reason in suppress.unused(
                 directives, [a.rule.id for a in active], self.registry.rules
             ):
                 result.append(_unused_finding(document.path, directive, reason, reporter.severity))
-        return sorted(result)
+        return sorted(result, key=Finding.sort_key)
 
 
     @staticmethod

@@ -11,6 +11,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 
+from .finding import Finding
 from .source import InputError, decode, read_bytes, read_stdin_bytes
 
 # Below this many files a pool costs more than it saves.
@@ -124,7 +125,7 @@ def lint_targets(linter: LazyLinter, targets, *, stdin_name: str = "<stdin>", in
             _collect(result, pool.map(_worker, names, chunksize=chunk), meter)
         _WORKER_STATE.clear()
     meter.close()
-    result.findings.sort()
+    result.findings.sort(key=Finding.sort_key)
     return result
 
 

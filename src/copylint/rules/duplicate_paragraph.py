@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from ..finding import Hit, Severity
 from ..rule import Rule
@@ -132,15 +133,15 @@ def _captions_restating_lede(document, indexes, threshold: float, found):
             yield pair
 
 
-def _facts(text: str) -> set[str]:
+@lru_cache(maxsize=512)
+def _facts(text: str) -> frozenset[str]:
     numbers = {n.replace(",", "") for n in _NUMBER.findall(text)}
-    return numbers | {name.casefold() for name in _NAME.findall(text)}
+    return frozenset(numbers | {name.casefold() for name in _NAME.findall(text)})
 
 
-def _covered(facts: set[str], text: str) -> bool:
+def _covered(facts: frozenset[str], text: str) -> bool:
     """Every fact appears in ``text`` (a name may differ in its ending: Peru, Peruvian)."""
-    words = {w.casefold() for w in _WORD.findall(text)}
-    words |= {n.replace(",", "") for n in _NUMBER.findall(text)}
+    words = _words(text)
     for fact in facts:
         if fact in words:
             continue
@@ -150,6 +151,12 @@ def _covered(facts: set[str], text: str) -> bool:
         ):
             return False
     return True
+
+
+@lru_cache(maxsize=512)
+def _words(text: str) -> frozenset[str]:
+    words = {w.casefold() for w in _WORD.findall(text)}
+    return frozenset(words | {n.replace(",", "") for n in _NUMBER.findall(text)})
 
 
 def _same_facts(first: str, second: str) -> bool:
@@ -162,11 +169,14 @@ def _same_facts(first: str, second: str) -> bool:
     return _covered(_facts(first), second) or _covered(_facts(second), first)
 
 
+# Paragraph texts recur across the pairs of one story: each is cleaned once.
+@lru_cache(maxsize=512)
 def _uncredited(text: str) -> str:
     for start, end in reversed(list(credit_spans(text))):
         text = text[:start] + text[end:]
     return text
 
 
+@lru_cache(maxsize=512)
 def _unaccented(text: str) -> str:
     return _MARK.sub("", unicodedata.normalize("NFD", text))
