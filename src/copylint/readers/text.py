@@ -6,5 +6,7 @@ from .masking import HTML_COMMENT, blank, spans_of
 
 
 def mask(text: str):
+    if "<!--" not in text:
+        return text, [], {}
     spans = spans_of(HTML_COMMENT, text)
     return blank(text, spans), spans, {}
