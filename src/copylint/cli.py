@@ -185,7 +185,7 @@ FORMATS_WITH_RULES = ("html", "sarif")
 
 def _check(args, config) -> int:
     from .finding import Finding, Severity
-    from .formatters import Report, render
+    from .formatters import Report, render_chunks
     from .paths import collect_paths
 
     if (args.fix or args.diff) and args.write_baseline:
@@ -250,7 +250,7 @@ def _check(args, config) -> int:
     if not (args.quiet and not findings and fmt == "text"):
         # `--fix` on stdin prints the fixed text on stdout, so the report goes to stderr.
         to_stderr = args.fix and "-" in targets and args.output is None
-        write_output(render(fmt, report), args.output, sys.stderr if to_stderr else sys.stdout)
+        write_output(render_chunks(fmt, report), args.output, sys.stderr if to_stderr else sys.stdout)
 
     if errors:
         return EXIT_ERROR
@@ -339,15 +339,19 @@ class _Fixer:
         return f"applied {fixes} to {where}" if files else "nothing to fix"
 
 
-def write_output(text: str, output: str | None, stream=None) -> None:
+def write_output(text, output: str | None, stream=None) -> None:
+    """Write a report (a string or an iterable of pieces) to ``output`` or ``stream``."""
+    pieces = [text] if isinstance(text, str) else text
     if output is None:
         stream = stream or sys.stdout
-        stream.write(text)
+        for piece in pieces:
+            stream.write(piece)
         stream.flush()
         return
-    path = Path(output)
     try:
-        path.write_text(text, encoding="utf-8")
+        with open(output, "w", encoding="utf-8") as handle:
+            for piece in pieces:
+                handle.write(piece)
     except OSError as exc:
         raise UsageError(f"{output}: cannot write report: {exc.strerror or exc}") from None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import IntEnum
 
 
@@ -46,7 +46,7 @@ class Hit:
     severity: Severity | None = None
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Finding:
     """A located problem, as reported to users (the JSON schema in the README)."""
 
@@ -72,6 +72,9 @@ class Finding:
         return self.rule.split("/", 1)[0]
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data["severity"] = str(self.severity)
-        return data
+        return {
+            "path": self.path, "line": self.line, "column": self.column,
+            "end_line": self.end_line, "end_column": self.end_column, "rule": self.rule,
+            "severity": str(self.severity), "message": self.message,
+            "suggestion": self.suggestion, "context": self.context,
+        }

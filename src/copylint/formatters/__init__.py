@@ -45,3 +45,10 @@ class Report:
 def render(name: str, report: Report) -> str:
     module = importlib.import_module(f"{__name__}.{FORMATS[name]}")
     return module.render(report)
+
+
+def render_chunks(name: str, report: Report):
+    """The report in pieces: formats that can (``stream``) never build it whole."""
+    module = importlib.import_module(f"{__name__}.{FORMATS[name]}")
+    stream = getattr(module, "stream", None)
+    return stream(report) if stream else [module.render(report)]

@@ -65,11 +65,20 @@ def describe(finding, paint=_plain) -> list[str]:
     return rows
 
 
-def render(report) -> str:
+def stream(report):
+    """The report line by line (a large run is written as it is formatted)."""
     paint = (lambda code, s: f"{code}{s}{RESET}") if report.color else _plain
-    out = []
     for f in report.findings:
-        out.extend(describe(f, paint))
+        yield "".join(row + "\n" for row in describe(f, paint))
+    yield from (row + "\n" for row in _summary(report))
+
+
+def render(report) -> str:
+    return "".join(stream(report))
+
+
+def _summary(report) -> list[str]:
+    out = []
     if report.statistics:
         out.append("")
         for rule, count in sorted(report.counts_by_rule().items(), key=lambda kv: (-kv[1], kv[0])):
@@ -89,4 +98,4 @@ def render(report) -> str:
         out.append(f"All clear: {len(report.files)} file{'s' if len(report.files) != 1 else ''} checked, no problems.")
     if report.errors:
         out.append(f"{len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be linted.")
-    return "\n".join(out) + "\n"
+    return out
