@@ -115,3 +115,11 @@ def test_dateline_forms(lede, place, region, date, agency):
     doc = Document.from_text(f"Headline for the story here\n\n{lede}{body}\n")
     line = doc.dateline
     assert (line.place, line.region, line.date, line.agency) == (place, region, date, agency)
+
+
+@pytest.mark.parametrize("stamp", ["2023/09/15 10:22", "2024-05-02", "May 2, 2025", "02.05.2025 14:05",
+                                   "Updated: 3 May 2025 - 10:32 GMT"])
+def test_page_date_forms(stamp):
+    body = "LIMA, May 2 (EFE) - Officials said the talks would resume next week in the capital city."
+    doc = Document.from_text(f"{stamp}\n\nMiners strike at copper mine in southern Peru\n\n{body}\n")
+    assert doc.page_date is not None and doc.page_date.text == stamp

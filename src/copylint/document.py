@@ -29,7 +29,7 @@ _DATE = (
     rf"(?:(?:{WEEKDAYS}),?\s+)?"
     rf"(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+(?:{MONTHS}),?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4})"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4})"
 )
 PAGE_DATE = regex.compile(
     rf"^(?:(?:Published|Updated|Posted|Last updated)(?: on)?:?\s+)?{_DATE}"
@@ -343,7 +343,7 @@ def find_dateline(paragraph: Paragraph) -> Dateline | None:
 
 
 def _is_body_start(paragraph: Paragraph) -> bool:
-    return match_dateline(paragraph.text) is not None or (
+    return find_dateline(paragraph) is not None or (
         ends_sentence(paragraph.text) and paragraph.word_count >= 12
     )
 
