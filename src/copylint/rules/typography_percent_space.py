@@ -8,7 +8,10 @@ from ._lazy import lazy_re
 from .numbers_common import prose_matches
 
 # A digit, one space of any width, the sign: French, Spanish, German and ISO style.
-_SPACED = lazy_re(r"(?<=\d)[ \u00a0\u202f\u2009](?=%)")
+# The space comes first so that the scan looks for it, not at every character.
+_SPACED = lazy_re(r"[ \u00a0\u202f\u2009](?=%)(?<=\d.)")
+# What every match holds: one pass over the story finds the paragraphs to scan.
+_GATE = lazy_re(r"[ \u00a0\u202f\u2009]%")
 
 
 class PercentSpace(Rule):
@@ -29,6 +32,6 @@ class PercentSpace(Rule):
     def check(self, document, options):
         if "%" not in document.text:
             return
-        for match in prose_matches(document, _SPACED):
+        for match in prose_matches(document, _SPACED, _GATE):
             yield Hit(match.start(), match.end() + 1,
                       "Space before the percent sign; write it closed up: '%'.", "%")
