@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 import regex
@@ -21,9 +22,10 @@ _CAP_WORD = regex.compile(
 # Latin letters with accents: most English stories have none and skip the next pass.
 _ACCENTED = re.compile("[À-ÖØ-öø-ɏ]")  # re scans a plain class faster than regex
 # Short capitalised words with an accent ("Luís", "Díaz"): compared with their plain form.
+# The capital is matched once, before the alternatives (twice as fast a scan).
 _SHORT_MARKED = regex.compile(
-    r"(?V1)(?<![\p{L}\p{M}])(?:[\p{Lu}--\p{ASCII}][\p{L}\p{M}]{1,3}"
-    r"|\p{Lu}[a-z]{0,2}[\p{L}--\p{ASCII}][\p{L}\p{M}]{0,2})(?![\p{L}\p{M}])"
+    r"(?V1)(?<![\p{L}\p{M}])\p{Lu}(?:(?<=[^\p{ASCII}])[\p{L}\p{M}]{1,3}"
+    r"|[a-z]{0,2}[\p{L}--\p{ASCII}][\p{L}\p{M}]{0,2})(?![\p{L}\p{M}])"
 )
 # A name with "Junior" spelt out, compared with the same name with "Jr.".
 _JUNIOR = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+) Junior\b")
@@ -222,8 +224,10 @@ def _close_pairs(words) -> list[tuple[str, str]]:
     ordered = sorted(zip(map(fold, words), words))
     pairs = []
     for i, (fa, a) in enumerate(ordered):
-        for fb, b in ordered[i + 1:]:
-            if fb[:2] != fa[:2]:
+        head = fa[:2]
+        for j in range(i + 1, len(ordered)):  # indices: a slice would copy the rest each time
+            fb, b = ordered[j]
+            if fb[:2] != head:
                 break
             limit = 1 if min(len(fa), len(fb)) <= 6 else 2
             if abs(len(fa) - len(fb)) <= limit and (
@@ -238,18 +242,27 @@ class _Finder:
     def __init__(self, document):
         self.document = document
         self._positions: dict[str, list[int]] = {}
+        prose = document.prose_paragraphs
+        self._starts = [paragraph.start for paragraph in prose]
+        self._ends = [paragraph.end for paragraph in prose]
 
     def positions(self, form: str) -> list[int]:
-        """Starts of whole-word occurrences of ``form`` in the headline and body."""
+        """Starts of whole-word occurrences of ``form`` in the headline and body.
+
+        One search of the whole text (a name occurs a few times), each hit kept if
+        it lies inside a prose paragraph: cheaper than a search per paragraph.
+        """
         if form not in self._positions:
             text, found = self.document.text, []
-            for paragraph in self.document.prose_paragraphs:
-                start = text.find(form, paragraph.start, paragraph.end)
-                while start >= 0:
-                    end = start + len(form)
-                    if not (_is_letter(text, start - 1) or _is_letter(text, end)):
-                        found.append(start)
-                    start = text.find(form, start + 1, paragraph.end)
+            starts, ends = self._starts, self._ends
+            start = text.find(form)
+            while start >= 0:
+                end = start + len(form)
+                index = bisect_right(starts, start) - 1
+                if (index >= 0 and end <= ends[index]
+                        and not (_is_letter(text, start - 1) or _is_letter(text, end))):
+                    found.append(start)
+                start = text.find(form, start + 1)
             self._positions[form] = found
         return self._positions[form]
 
