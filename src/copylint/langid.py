@@ -22,7 +22,7 @@ from typing import Any
 import regex
 
 from .resources import load_data
-from .rules._lazy import lazy_regex
+from .rules._lazy import lazy_re, lazy_regex
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -60,6 +60,9 @@ GERMAN_SHAPES = lazy_regex(
     r"|(?P<participle>ge\p{Ll}{3,}t|\p{Ll}{2,}ge\p{Ll}{3,}en)"
     r")(?![\p{L}\p{M}])"
 )
+# A literal every German shape holds: most English sentences have none, and a
+# stdlib search for it costs far less than the shapes' scan.
+GERMAN_SHAPE_GATE = lazy_re(r"ge|ung|heit|keit|schaft|[äöüß]")
 GERMAN_SHAPE_WORDS = frozenset(f"de:{name}" for name in ("noun", "umlaut", "participle"))
 
 
@@ -145,7 +148,8 @@ def evidence_tokens(text: str) -> list[str]:
     tokens = LOWER_TOKEN.findall(unnamed)
     if first and first.group(1).lower() in data.markers:
         tokens.insert(0, first.group(1).lower())
-    tokens.extend(f"de:{shape.lastgroup}" for shape in GERMAN_SHAPES.finditer(unnamed))
+    if GERMAN_SHAPE_GATE.search(unnamed):
+        tokens.extend(f"de:{shape.lastgroup}" for shape in GERMAN_SHAPES.finditer(unnamed))
     return tokens
 
 
