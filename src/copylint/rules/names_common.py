@@ -168,22 +168,32 @@ class Token(NamedTuple):  # a tuple: made by the thousand, a dataclass costs mor
 _RUN_REACH = 80
 
 
-def _tokens(run) -> list[Token]:
-    tokens = []
-    for match in NAME_TOKEN.finditer(run.group()):
+class Run(NamedTuple):
+    """A run of name words: where it starts, its words, their (start, end) in the run."""
+
+    start: int
+    words: tuple[str, ...]  # possessives stripped
+    spans: tuple[tuple[int, int], ...]
+
+
+@lru_cache(maxsize=1 << 12)
+def _split_run(run: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """Words of a run and their spans; cached, as stories repeat the same names."""
+    words, spans = [], []
+    for match in NAME_TOKEN.finditer(run):
         word = match.group()
         if word[-1] in "s'’":
             word = strip_possessive(word)
-        start = run.start() + match.start()
-        tokens.append(Token(start, start + len(word), word))
-    return tokens
+        words.append(word)
+        spans.append((match.start(), match.start() + len(word)))
+    return tuple(words), tuple(spans)
 
 
-def glossary_candidate_runs(document) -> list[list[Token]]:
+def glossary_candidate_runs(document) -> list[Run]:
     """Name runs of the prose holding a glossary prefix; most stories have few.
 
     One pass over the text finds the words worth a look, and only the run of
-    capitalised words around each is split into tokens, so the per-article cost
+    capitalised words around each is split into words (cached by its text), so the per-article cost
     of the glossary stays a few microseconds.
     """
     from ..wordset import starts
@@ -206,6 +216,6 @@ def glossary_candidate_runs(document) -> list[list[Token]]:
         before = _RUN_BEFORE.match(text, max(paragraph.start, start - _RUN_REACH), start)
         run = NAME_RUN.match(text, before.start() if before else start, paragraph.end)
         if run is not None and run.end() > start:
-            runs.append(_tokens(run))
+            runs.append(Run(run.start(), *_split_run(run.group())))
             done = run.end()
     return runs

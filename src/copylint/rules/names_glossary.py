@@ -41,10 +41,9 @@ class NamesGlossary(Rule):
         if not runs:
             return
         min_score = float(options.get("min_score", 80.0))
-        for tokens in runs:
-            for first, last, replacement, why in _run_findings(
-                    tuple(t.text for t in tokens), min_score):
-                start, end = tokens[first].start, tokens[last].end
+        for run in runs:
+            for first, last, replacement, why in _run_findings(run.words, min_score):
+                start, end = run.start + run.spans[first][0], run.start + run.spans[last][1]
                 wrong = document.text[start:end]
                 yield Hit(start, end, f"'{wrong}' {why}: the wire spelling is '{replacement}'.",
                           replacement)
