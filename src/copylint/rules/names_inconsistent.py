@@ -215,24 +215,30 @@ def _initial_pairs(words, text: str) -> list[tuple[str, str]]:
 def _close_pairs(words) -> list[tuple[str, str]]:
     """Pairs of words one or two edits apart once folded (one for short words).
 
-    Only words sharing their first two folded letters are compared (neighbours in
-    folded order): variant spellings of one name differ further in (Tokayev/Tokaev,
-    Odesa/Odessa), and comparing every pair would cost a story's speed budget.
+    Only words sharing their first two folded letters are compared: variant
+    spellings of one name differ further in (Tokayev/Tokaev, Odesa/Odessa), and
+    comparing every pair would cost a story's speed budget.
     """
     from rapidfuzz.distance import Levenshtein
 
-    ordered = sorted(zip(map(fold, words), words))
+    # Bucketed by those two letters: sorting a few short buckets costs less than
+    # sorting the story's whole vocabulary (the pairs come out in the same order).
+    buckets: dict[str, list[tuple[str, str]]] = {}
+    for word in words:
+        folded = fold(word)
+        buckets.setdefault(folded[:2], []).append((folded, word))
     pairs = []
-    for i, (fa, a) in enumerate(ordered):
-        head = fa[:2]
-        for j in range(i + 1, len(ordered)):  # indices: a slice would copy the rest each time
-            fb, b = ordered[j]
-            if fb[:2] != head:
-                break
-            limit = 1 if min(len(fa), len(fb)) <= 6 else 2
-            if abs(len(fa) - len(fb)) <= limit and (
-                    Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit):
-                pairs.append((a, b))
+    for head in sorted(buckets):
+        group = buckets[head]
+        if len(group) < 2:
+            continue
+        group.sort()
+        for i, (fa, a) in enumerate(group):
+            for fb, b in group[i + 1:]:
+                limit = 1 if min(len(fa), len(fb)) <= 6 else 2
+                if abs(len(fa) - len(fb)) <= limit and (
+                        Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit):
+                    pairs.append((a, b))
     return pairs
 
 
