@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -27,6 +28,9 @@ _SHORT_MARKED = regex.compile(
     r"(?V1)(?<![\p{L}\p{M}])\p{Lu}(?:(?<=[^\p{ASCII}])[\p{L}\p{M}]{1,3}"
     r"|[a-z]{0,2}[\p{L}--\p{ASCII}][\p{L}\p{M}]{0,2})(?![\p{L}\p{M}])"
 )
+# Characters other than ASCII and general punctuation (curly quotes, dashes): where
+# such a short word may begin, at most three letters before its first accented one.
+_NON_ASCII = re.compile("[^\x00-\x7f\u2000-\u206f]")
 # A name with "Junior" spelt out, compared with the same name with "Jr.".
 _JUNIOR = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+) Junior\b")
 _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+)[ \-]$")
@@ -108,7 +112,7 @@ class NamesInconsistent(Rule):
             words = {part for w in words for part in w.split("-") if len(part) >= 5}
         pairs += _close_pairs(words - _COMMON_CAPITALISED)
         if _ACCENTED.search(text):
-            pairs += [(w, strip_marks(w)) for w in set(_SHORT_MARKED.findall(text))]
+            pairs += [(w, strip_marks(w)) for w in _short_marked_words(text)]
         if "Junior" in text and "Jr" in text:
             pairs += [(f"{name} Jr.", f"{name} Junior") for name in set(_JUNIOR.findall(text))]
         pairs += _initial_pairs(words, text)
@@ -117,6 +121,30 @@ class NamesInconsistent(Rule):
         finder = _Finder(document)
         for group in _group([pair for pair in pairs if _same_name(*pair, finder)]):
             yield from _report(document, {form: finder.positions(form) for form in group})
+
+
+def _short_marked_words(text: str) -> set[str]:
+    """The distinct words _SHORT_MARKED matches, tried only at the start of a word with
+    an accented letter among its first four: twice as fast as scanning every capital."""
+    found, tried = set(), set()
+    for match in _NON_ASCII.finditer(text):
+        accented = match.start()
+        if not text[accented].isalpha():
+            continue
+        start = accented
+        while start > 0 and accented - start <= 3 and _in_word(text[start - 1]):
+            start -= 1
+        if accented - start > 3 or start in tried:
+            continue
+        tried.add(start)
+        word = _SHORT_MARKED.match(text, start)
+        if word:
+            found.add(word.group())
+    return found
+
+
+def _in_word(char: str) -> bool:
+    return char.isalpha() or unicodedata.category(char)[0] == "M"
 
 
 def _report(document, found: dict[str, list[int]]):
