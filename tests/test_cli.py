@@ -281,3 +281,16 @@ def test_content_cache_is_used_and_keyed_by_content(cli, project, tmp_path):
 def test_require_languagetool_without_a_server_configured(cli, project):
     result = cli("check", "clean.txt", "--require-languagetool", cwd=project)
     assert result.returncode == 2 and "no LanguageTool configured" in result.stderr.decode()
+
+
+def test_folders_contribute_every_supported_format(cli, project):
+    stories = project / "formats"
+    stories.mkdir()
+    names = ["a.txt", "b.md", "c.html", "d.xml", "e.nitf", "f.xlf", "g.xliff", "h.csv", "i.py"]
+    for name in names:
+        (stories / name).write_text("x\n")
+    from copylint.config import Config
+    from copylint.paths import collect_paths
+
+    found, _ = collect_paths([str(stories)], Config(root=project))
+    assert sorted(p.name for p in found) == names[:7]

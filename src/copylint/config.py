@@ -20,7 +20,8 @@ from .finding import Severity
 
 CONFIG_NAMES = (".copylint.yaml", ".copylint.yml", "pyproject.toml")
 DEFAULT_INCLUDE = (
-    "*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm", "*.xml", "*.nitf",
+    "*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml", "*.xml", "*.nitf",
+    "*.xlf", "*.xliff",
 )
 DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox",
