@@ -131,14 +131,13 @@ def test_one_scan_of_the_story_serves_every_pack(tmp_path, monkeypatch):
         "pack: second\nrules:\n  - id: calque/second\n    message: m\n    patterns: [in the frame of]\n")
     linter = Linter(config_from_mapping({"packs": ["."]}, "<test>", tmp_path))
     scans, own_scans = [], []
-    original_scan, original_own = PackSet.scan, Pack._scan
+    original_scan, original_own = PackSet.scan, Pack._scan_alone
     monkeypatch.setattr(PackSet, "scan", lambda self, d: scans.append(1) or original_scan(self, d))
-    monkeypatch.setattr(Pack, "_scan", lambda self, d, case_sensitive_only=False: (
-        own_scans.append(case_sensitive_only) or original_own(self, d, case_sensitive_only)))
+    monkeypatch.setattr(Pack, "_scan_alone", lambda self, d: own_scans.append(1) or original_own(self, d))
     findings = linter.lint_text("Title\n\nalways according to them, in the frame of the plan.\n", "s.txt")
     assert {"calque/always-according", "calque/second"} <= {f.rule for f in findings}
     assert scans == [1]
-    assert all(own_scans)  # a pack scans by itself only for its case-sensitive phrases
+    assert own_scans == []  # no pack scans the story by itself in a run
 
 
 def test_shipped_packs_load_and_declare_docs():

@@ -361,7 +361,7 @@ def _selective(literal: str) -> bool:
 
 
 class Pack:
-    """A loaded pack: its rules and the phrase automata they share."""
+    """A loaded pack: its rules, scanned with the others of a run (PackSet)."""
 
     def __init__(self, path: Path, name: str, description: str, source_languages: tuple[str, ...]):
         self.path = path
@@ -369,122 +369,85 @@ class Pack:
         self.description = description
         self.source_languages = source_languages
         self.rules: list[PackRule] = []
-        self._automata: dict[bool, Any] | None = None
-        self._triggers: tuple[Any, set[str]] | None = None
+        self._exact: Any = None  # automaton of the case-sensitive phrases, or False
+        self._alone: PackSet | None = None  # for a pack used outside a run's PackSet
         # Per-document caches in document.meta, under keys cheap to hash.
         self._phrase_key = ("_pack", name, str(path))
         self._trigger_key = ("_triggered", name, str(path))
 
-    def _build_automata(self) -> dict[bool, Any]:
-        import ahocorasick
-
-        automata: dict[bool, Any] = {}
-        for case_sensitive in (False, True):
-            automaton = ahocorasick.Automaton()
-            entries: dict[str, list] = {}
-            for rule in self.rules:
-                if rule.case_sensitive != case_sensitive:
-                    continue
-                for pattern in rule.phrases:
-                    key = pattern.text if case_sensitive else pattern.text.lower()
-                    entries.setdefault(key, []).append((rule, pattern))
-            for key, payload in entries.items():
-                automaton.add_word(key, (len(key), payload))
-            if entries:
-                automaton.make_automaton()
-                automata[case_sensitive] = automaton
-        return automata
+    @cached_property
+    def _always(self) -> frozenset[str]:
+        """Rules whose regexes have no trigger literal: they scan every unit."""
+        return frozenset(r.id for r in self.rules if r.regexes and r.triggers is None)
 
     def hits(self, document, rule_ids) -> Iterator[tuple[PackRule, list[Hit]]]:
         """Hits of the pack's rules named in ``rule_ids``, running only the rules
-        that one phrase scan and one trigger scan show can match."""
+        that the phrase and trigger scan show can match."""
         phrases = self._phrase_scan(document)
         triggered = self._trigger_scan(document)
-        always = self._triggers[1]
+        always = self._always
         for rule in self.rules:
             rule_id = rule.id
             if rule_id in rule_ids and (rule_id in phrases or rule_id in triggered or rule_id in always):
                 yield rule, list(rule.check(document, rule.options))
 
     def trigger_positions(self, document, rule: PackRule) -> list[int] | None:
-        """Where ``rule``'s trigger literals occur (one scan per pack and document);
-        None when the rule has no trigger literals and must scan everything."""
-        positions = self._trigger_scan(document)
-        if rule.id in self._triggers[1]:
+        """Where ``rule``'s trigger literals end; None when it has none and must
+        scan everything."""
+        if rule.id in self._always:
             return None
-        return positions.get(rule.id, [])
-
-    def _trigger_scan(self, document) -> dict[str, list[int]]:
-        """Rule id -> end offsets of its trigger literals, one scan per document."""
-        if self._triggers is None:
-            self._triggers = self._build_triggers()
-        positions = document.meta.get(self._trigger_key)
-        if positions is None:
-            positions = {}
-            automaton = self._triggers[0]
-            if automaton is not None:
-                folded = folded_text(document)
-                last = len(folded) - 1
-                for end_index, (length, rules) in automaton.iter(folded):
-                    start = end_index - length + 1
-                    joined_before = start > 0 and folded[start - 1].isalnum()
-                    joined_after = end_index < last and folded[end_index + 1].isalnum()
-                    for rule_id, (word_start, word_end) in rules:
-                        if not (word_start and joined_before) and not (word_end and joined_after):
-                            positions.setdefault(rule_id, []).append(end_index)
-            document.meta[self._trigger_key] = positions
-        return positions
-
-    def _build_triggers(self) -> tuple[Any, set[str]]:
-        import ahocorasick
-
-        automaton = ahocorasick.Automaton()
-        always: set[str] = set()
-        entries: dict[str, set[tuple[str, bool]]] = {}
-        for rule in self.rules:
-            if not rule.regexes:
-                continue
-            triggers = rule.triggers
-            if triggers is None:
-                always.add(rule.id)
-                continue
-            for literal in triggers:
-                bounds = (literal.startswith(WORD_START), literal.endswith(WORD_END))
-                entries.setdefault(literal.strip(WORD_START + WORD_END), set()).add((rule.id, bounds))
-        for literal, rules in entries.items():
-            automaton.add_word(literal, (len(literal), tuple(sorted(rules))))
-        if not entries:
-            return None, always
-        automaton.make_automaton()
-        return automaton, always
+        return self._trigger_scan(document).get(rule.id, [])
 
     def phrase_matches(self, document, rule: PackRule) -> list[tuple[int, int, Pattern]]:
-        """Matches of ``rule``'s phrases; the pack's whole scan is done once per document."""
+        """Matches of ``rule``'s phrases."""
         return self._phrase_scan(document).get(rule.id, [])
 
-    def _phrase_scan(self, document) -> dict[str, list]:
-        by_rule = document.meta.get(self._phrase_key)
-        if by_rule is None:
-            by_rule = document.meta[self._phrase_key] = self._scan(document)
-        return by_rule
+    def _trigger_scan(self, document) -> dict[str, list[int]]:
+        if self._trigger_key not in document.meta:
+            self._scan_alone(document)
+        return document.meta[self._trigger_key]
 
-    def _scan(self, document, case_sensitive_only: bool = False) -> dict[str, list]:
-        if self._automata is None:
-            self._automata = self._build_automata()
+    def _phrase_scan(self, document) -> dict[str, list]:
+        if self._phrase_key not in document.meta:
+            self._scan_alone(document)
+        return document.meta[self._phrase_key]
+
+    def _scan_alone(self, document) -> None:
+        """A pack checked on its own (not through a run's PackSet) scans by itself."""
+        if self._alone is None:
+            self._alone = PackSet([self])
+        self._alone.scan(document)
+
+    def exact_matches(self, document) -> dict[str, list]:
+        """Matches of the case-sensitive phrases, which the shared folded scan cannot see."""
+        if self._exact is None:
+            self._exact = self._build_exact()
+        if not self._exact:
+            return {}
+        haystack = regex.sub(r"\s", " ", document.text)
         found: dict[str, list] = {}
-        for case_sensitive, automaton in self._automata.items():
-            if case_sensitive_only and not case_sensitive:
-                continue
-            haystack = (
-                regex.sub(r"\s", " ", document.text) if case_sensitive else folded_text(document)
-            )
-            for end_index, (length, payload) in automaton.iter(haystack):
-                start, end = end_index + 1 - length, end_index + 1
-                for rule, pattern in payload:
-                    if rule.word_boundary and not _at_word_boundaries(haystack, start, end):
-                        continue
+        for end_index, (length, payload) in self._exact.iter(haystack):
+            start, end = end_index + 1 - length, end_index + 1
+            for rule, pattern in payload:
+                if not rule.word_boundary or _at_word_boundaries(haystack, start, end):
                     found.setdefault(rule.id, []).append((start, end, pattern))
         return found
+
+    def _build_exact(self):
+        import ahocorasick
+
+        entries: dict[str, list] = {}
+        for rule in self.rules:
+            if rule.case_sensitive:
+                for pattern in rule.phrases:
+                    entries.setdefault(pattern.text, []).append((rule, pattern))
+        if not entries:
+            return False
+        automaton = ahocorasick.Automaton()
+        for key, payload in entries.items():
+            automaton.add_word(key, (len(key), payload))
+        automaton.make_automaton()
+        return automaton
 
 
 class PackSet:
@@ -543,7 +506,7 @@ class PackSet:
                         phrases[pack].setdefault(rule.id, []).append((start, end_index + 1, detail))
         for pack in self.packs:
             found = phrases[pack]
-            for rule_id, matches in pack._scan(document, case_sensitive_only=True).items():
+            for rule_id, matches in pack.exact_matches(document).items():
                 found.setdefault(rule_id, []).extend(matches)
             document.meta[pack._phrase_key] = found
             document.meta[pack._trigger_key] = triggers[pack]
