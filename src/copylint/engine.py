@@ -158,9 +158,6 @@ class Linter:
                 options.update({k: v for k, v in settings.items() if k != "severity"})
         return ActiveRule(rule, severity, options)
 
-    def rules_for(self, path: str) -> tuple[ActiveRule, ...]:
-        return self.plan_for(path).rules
-
     @lru_cache(maxsize=1024)
     def plan_for(self, path: str) -> Plan:
         ignored = [
