@@ -35,6 +35,8 @@ def comparable(document) -> dict[int, str]:
     """:func:`normalize`d :func:`prose` of each body paragraph, by paragraph index."""
     cached = document.meta.get(_NORMALIZED_KEY)
     if cached is None:
-        cached = {index: normalize(text) for index, text in prose(document).items()}
+        from rapidfuzz.utils import default_process  # imported once, not per paragraph
+
+        cached = {index: default_process(text) for index, text in prose(document).items()}
         document.meta[_NORMALIZED_KEY] = cached
     return cached

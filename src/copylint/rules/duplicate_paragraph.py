@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 import unicodedata
 from functools import lru_cache
 
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_regex
-from .boilerplate_credit import credit_spans
+from .boilerplate_credit import PATTERNS as _CREDIT_PATTERNS, credit_spans
 from .duplicate_common import comparable, normalize, prose
 
 # The facts of a paragraph: its numbers and its capitalized words that do not
@@ -24,6 +26,11 @@ _PREFIX = 4  # "Peru" and "Peruvian", "Government" and "governments" are one fac
 # Share of distinct words two near-duplicates have in common (Dice), far below what
 # restated paragraphs show (0.77 and up in our calibration pairs).
 _MIN_SHARED_WORDS = 0.5
+# A credit is only looked for on lines holding one of its patterns' literals, so a
+# paragraph without any of them is no caption (a substring test, not a regex scan).
+_CREDIT_HINT = re.compile("|".join(
+    sorted({re.escape(hint) for hints, _ in _CREDIT_PATTERNS for hint in hints})
+))
 
 
 class DuplicateParagraph(Rule):
@@ -81,18 +88,29 @@ def _similar_pairs(document, threshold: float, min_words: int):
     from rapidfuzz import fuzz
 
     raw = prose(document)
-    bags = {i: set(words[i]) for i in indexes}
-    sorted_texts: dict[int, str] = {}
     by_length = sorted(indexes, key=lambda i: len(texts[i]))
+    lengths = [len(texts[i]) for i in by_length]
+    bags = [set(words[i]) for i in by_length]
+    sizes = [len(bag) for bag in bags]
+    sorted_texts: dict[int, str] = {}
     pairs = []
+    count = len(by_length)
     for position, shorter in enumerate(by_length):
-        short_length = len(texts[shorter])
-        for longer in by_length[position + 1:]:
-            if 200 * short_length < threshold * (short_length + len(texts[longer])):
-                break  # this and every longer one are too long to reach the threshold
-            shared = len(bags[shorter] & bags[longer])
-            if 2 * shared < _MIN_SHARED_WORDS * (len(bags[shorter]) + len(bags[longer])):
-                continue  # too few words in common: cheap to tell, and most pairs stop here
+        short_length, short_bag, short_size = lengths[position], bags[position], sizes[position]
+        reach = 200 * short_length
+        # Paragraphs this much longer cannot reach the threshold (lengths are sorted).
+        stop = bisect.bisect_left(
+            range(count), True, position + 1, count,
+            key=lambda other: reach < threshold * (short_length + lengths[other]),
+        )
+        # Too few distinct words in common (Dice under _MIN_SHARED_WORDS) is cheap to
+        # tell, and almost every pair stops here.
+        wordy = [
+            other for other in range(position + 1, stop)
+            if 2 * len(short_bag & bags[other]) >= _MIN_SHARED_WORDS * (short_size + sizes[other])
+        ]
+        for other in wordy:
+            longer = by_length[other]
             if not fuzz.ratio(texts[shorter], texts[longer], score_cutoff=threshold):
                 # Word order is what translations of one sentence differ in most.
                 for index in (shorter, longer):
@@ -125,6 +143,8 @@ def _captions_restating_lede(document, indexes, threshold: float, found):
         pair = (min(index, lede), max(index, lede))
         if index == lede or pair in found:
             continue
+        if not _CREDIT_HINT.search(raw[index]):
+            continue  # no credit: not a caption
         caption = _uncredited(raw[index])
         if caption == raw[index]:
             continue  # no credit: not a caption
