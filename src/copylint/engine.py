@@ -42,6 +42,7 @@ class Plan:
     singles: tuple[ActiveRule, ...]
     packs: tuple[tuple[Any, dict[str, ActiveRule]], ...]
     scanner: Any  # a PackSet: one scan of the story for every pack
+    unused_suppression: ActiveRule | None  # meta/unused-suppression, when selected
 
     @classmethod
     def of(cls, rules: tuple[ActiveRule, ...]) -> Plan:
@@ -54,7 +55,8 @@ class Plan:
                 singles.append(item)
             else:
                 packs.setdefault(pack, {})[item.rule.id] = item
-        return cls(rules, tuple(singles), tuple(packs.items()), PackSet(packs))
+        reporter = next((item for item in rules if item.rule.id == UNUSED_SUPPRESSION), None)
+        return cls(rules, tuple(singles), tuple(packs.items()), PackSet(packs), reporter)
 
 
 class RuleCrash(InputError):
@@ -186,25 +188,27 @@ class Linter:
 
     def lint_document(self, document: Document, directives=()) -> list[Finding]:
         plan = self.plan_for(document.path)
-        active = plan.rules
         findings: set[Finding] = set()
+        masked = bool(document.masked)  # plain text has no markup to keep hits out of
         for item, hits in self._hits(document, plan):
             for hit in hits:
-                if not item.rule.points_into_markup and (
+                if masked and not item.rule.points_into_markup and (
                     document.is_masked_at(hit.start) or document.is_masked_at(max(hit.end, hit.start + 1) - 1)
                 ):
                     continue  # a span must start and end in prose (it may cross inline markup)
                 findings.add(_finding(document, item, hit))
+        result = sorted(findings, key=Finding.sort_key)
         directives = list(directives)
-        result = suppress.apply(sorted(findings, key=Finding.sort_key), directives)
-        reporter = next((a for a in active if a.rule.id == UNUSED_SUPPRESSION), None)
+        if not directives:
+            return result
+        result = suppress.apply(result, directives)
+        reporter = plan.unused_suppression
         if reporter is not None:
             for directive, reason in suppress.unused(
-                directives, [a.rule.id for a in active], self.registry.rules
+                directives, [a.rule.id for a in plan.rules], self.registry.rules
             ):
                 result.append(_unused_finding(document.path, directive, reason, reporter.severity))
         return sorted(result, key=Finding.sort_key)
-
 
     @staticmethod
     def _hits(document: Document, plan: Plan):
