@@ -166,6 +166,50 @@ def test_required_literals(pattern, literals):
     assert required_literals(pattern) == (frozenset(literals) if literals else None)
 
 
+@pytest.mark.parametrize(
+    "pattern, rewritten",
+    [
+        (r"(?<=\d\s?)Mio\.", r"Mio\.(?<=\d\s?Mio\.)"),
+        (r"(?<=\d\s)milliards?", r"milliard(?<=\d\smilliard)s?"),  # the s is optional
+        (r"(?<!\b(?:was|is)\s+)\bassist\s+to", r"\bassist(?<!\b(?:was|is)\s+assist)\s+to"),
+        (r"(?<=,\s)(?<!x\s)informed", r"informed(?<=,\sinformed)(?<!x\sinformed)"),
+        (r"(?<=^[“(]?)(?-i:I)n\s+the", r"(?<=^[“(]?)(?-i:I)n\s+the"),  # no literal: unchanged
+        (r"(?<=a)b", r"(?<=a)b"),  # one character: nothing to gain
+        (r"(?x)(?<=a) bc", r"(?x)(?<=a) bc"),  # verbose: spaces are not text
+        (r"always\s+according", r"always\s+according"),  # no lookbehind
+    ],
+)
+def test_literal_first(pattern, rewritten):
+    from copylint.packs import literal_first
+
+    assert literal_first(pattern) == rewritten
+
+
+def test_literal_first_matches_what_the_pattern_matches():
+    """Every shipped pack regex finds the same spans and groups once rewritten."""
+    import regex
+
+    from copylint.packs import literal_first
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [path.read_text(encoding="utf-8") for folder in ("examples", "tests/corpus",
+             "tests/holdout", "tests/holdout2") for path in sorted((root / folder).rglob("*.txt"))]
+    rewritten = 0
+    for pack in build_registry().packs:
+        for rule in pack.rules:
+            flags = 0 if rule.case_sensitive else regex.IGNORECASE
+            for pattern in rule.regexes:
+                if literal_first(pattern.text) == pattern.text:
+                    continue
+                rewritten += 1
+                before = regex.compile(pattern.text, flags)
+                after = regex.compile(literal_first(pattern.text), flags)
+                for text in texts + [rule.bad_example, rule.good_example]:
+                    assert [(m.span(), m.groupdict()) for m in after.finditer(text)] == \
+                        [(m.span(), m.groupdict()) for m in before.finditer(text)], (rule.id, pattern.text)
+    assert rewritten >= 20  # the shipped packs do open many patterns with a lookbehind
+
+
 def test_prefilter_never_hides_a_match(tmp_path):
     write_pack(tmp_path, """\
         pack: pre
