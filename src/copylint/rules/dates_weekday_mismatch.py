@@ -9,6 +9,7 @@ import regex
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ..wordset import starts, trie_pattern
+from ._lazy import lazy_regex
 from .dates_common import (
     MONTH_NAMES, WEEKDAY_NAMES, day_and_month, month_number, nearest, page_date, safe_date,
 )
@@ -18,19 +19,19 @@ _MONTHS = (
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?![\p{L}])"
 )
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
-_WEEKDAY_DATE = regex.compile(
+_WEEKDAY_DATE = lazy_regex(
     rf"(?<![\p{{L}}])(?P<weekday>{'|'.join(WEEKDAY_NAMES)}),?\s+\(?"
     rf"(?:{_MONTHS}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTHS})"
     r"(?:,?\s+(?P<year>\d{4})(?![\d,]\d))?"
 )
 _WEEKDAY_NAME = trie_pattern(WEEKDAY_NAMES)
 # A weekday in the lede saying when the news happened ("on Tuesday", "this Wednesday").
-_LEDE_WEEKDAY = regex.compile(
+_LEDE_WEEKDAY = lazy_regex(
     rf"\b(?:on|this)\s+(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b"
     r"(?!,?\s+\(?(?:\d|\p{Lu}\p{Ll}+\.?\s+\d))"  # not a "Weekday, Month Day" date
 )
 # Words that put the lede's weekday in the future.
-_FUTURE = regex.compile(
+_FUTURE = lazy_regex(
     r"\b(?:will|would|shall|is\s+to|are\s+to|due|scheduled|expected|plans?|planned|set\s+to"
     r"|next|until|by)\b", regex.IGNORECASE,
 )
