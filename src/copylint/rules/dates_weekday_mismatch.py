@@ -25,6 +25,7 @@ _WEEKDAY_DATE = lazy_regex(
     r"(?:,?\s+(?P<year>\d{4})(?![\d,]\d))?"
 )
 _WEEKDAY_NAME = trie_pattern(WEEKDAY_NAMES)
+_DATE_STARTS = frozenset("JFMASOND")  # what the months of _MONTHS open with
 # A weekday in the lede saying when the news happened ("on Tuesday", "this Wednesday").
 _LEDE_WEEKDAY = lazy_regex(
     rf"\b(?:on|this)\s+(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b"
@@ -62,8 +63,8 @@ class WeekdayMismatch(Rule):
     def check(self, document, options):
         text = document.text
         # Both checks need a weekday's name: most stories have none, or one or two.
-        weekdays = [start for start, _ in starts(_WEEKDAY_NAME, text)]
-        if not weekdays:
+        found = list(starts(_WEEKDAY_NAME, text))
+        if not found:
             return
         published = page_date(document)
         paragraphs = list(document.prose_paragraphs)
@@ -73,7 +74,8 @@ class WeekdayMismatch(Rule):
         claims = []  # every "Weekday, Month Day" of the story
         # Tried only where a weekday's name stands: such dates are rare, and checking
         # where a match stands costs less than a pass per paragraph.
-        for match in filter(None, (_WEEKDAY_DATE.match(text, start) for start in weekdays)):
+        dates = (_WEEKDAY_DATE.match(text, start) for start, end in found if _date_after(text, end))
+        for match in filter(None, dates):
             if not any(start <= match.start() and match.end() <= end for start, end in spans):
                 continue
             claims.append(match)
@@ -86,6 +88,22 @@ class WeekdayMismatch(Rule):
                       f"'{match['weekday']}' does not match {stated}{how}, which is a "
                       f"{WEEKDAY_NAMES[dated.weekday()]}.")
         yield from _lede_weekday(document, published, claims)
+
+
+def _date_after(text: str, end: int) -> bool:
+    """Whether a date can follow the weekday name ending at ``end`` as _WEEKDAY_DATE
+    needs: a comma, a space, a bracket, then a capital month or a digit (anything
+    beyond ASCII: a digit of another script). Most weekdays ("on Tuesday.") fail,
+    and the pattern, slow to compile, is not tried."""
+    at = end + (text[end:end + 1] == ",")
+    after = at
+    while text[after:after + 1].isspace():  # str.isspace() holds every regex \s
+        after += 1
+    if after == at:
+        return False
+    after += text[after:after + 1] == "("
+    first = text[after:after + 1]
+    return first in _DATE_STARTS or first.isdigit() or not first.isascii()
 
 
 def _lede_weekday(document, published, claims):
