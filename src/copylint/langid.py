@@ -15,9 +15,8 @@ established loanwords ("de facto", "coup d'état"). Profiles and loanwords are i
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -71,8 +70,7 @@ _CLOSING = (" ", ".", ",", ";", ":", "!", "?", "”", '"', "»", ")")
 _SENTENCE_COUNTS_KEY = "langid/sentence-marker-counts"
 
 
-@dataclass(frozen=True)
-class Profiles:
+class Profiles(NamedTuple):
     words: dict[str, frozenset[str]]  # language -> function words
     unique: dict[str, frozenset[str]]  # language -> words no other foreign profile has
     markers: frozenset[str]  # words of some foreign profile and not of English
@@ -170,8 +168,7 @@ def evidence_tokens(text: str) -> list[str]:
     return tokens
 
 
-@dataclass(frozen=True)
-class Guess:
+class Guess(NamedTuple):
     language: str | None  # the foreign language with most evidence (None: none found)
     evidence: tuple[str, ...]  # its function words found in the text
     english: int  # how many English function words
