@@ -8,9 +8,7 @@ the project being linted; deleting them is always safe.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import tempfile
 from pathlib import Path
 
 from . import __version__
@@ -58,6 +56,8 @@ class ContentCache:
         return digest.hexdigest()
 
     def get(self, key: str) -> list[Finding] | None:
+        import json  # here: a run with --no-cache never needs it
+
         try:
             raw = json.loads((self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
             return [Finding(**{**item, "severity": Severity.parse(item["severity"])}) for item in raw]
@@ -65,6 +65,9 @@ class ContentCache:
             return None
 
     def put(self, key: str, findings: list[Finding]) -> None:
+        import json
+        import tempfile
+
         folder = self.folder / key[:2]
         try:
             folder.mkdir(parents=True, exist_ok=True)
