@@ -147,7 +147,9 @@ def _load_config(args):
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    if argv is None:  # the program itself, not a caller in the same process
+        _tune_garbage_collection()
+        argv = sys.argv[1:]
     # The top-level options take no value: the first other word names the command.
     parser = build_parser(next((a for a in argv if not a.startswith("-")), None))
     args = parser.parse_args(argv)
@@ -184,6 +186,23 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_ERROR
+
+
+def _tune_garbage_collection() -> None:
+    """Collect young objects less often, and never at exit.
+
+    Why: a run builds its rules' data (patterns, word lists, automata: some 50,000
+    objects) and keeps it; collecting every 700 new objects walks them again and
+    again (6 ms of a one-file run), and the interpreter's final collections walk
+    everything once more (20 ms) for memory the system frees at exit anyway.
+    Frozen objects are never collected, and finalizers of cyclic garbage are not
+    guaranteed at exit in any case. Garbage is still collected while linting.
+    """
+    import atexit
+    import gc
+
+    gc.set_threshold(50_000, *gc.get_threshold()[1:])
+    atexit.register(gc.freeze)
 
 
 FORMATS_WITH_SOURCES = ("html",)
