@@ -26,9 +26,13 @@ import regex
 
 from .finding import Hit, Severity
 from .rule import CATEGORIES, Rule
-from .rules._lazy import lazy_regex
+from .rules._lazy import lazy_re, lazy_regex
 
 REGEX_TIMEOUT = 0.5  # seconds per scan of one scope unit
+# What can make a pattern match otherwise inside an alternation than alone: group
+# numbers (backreferences, conditionals, recursion), subroutine calls, branch
+# resets, global inline flags and \G.
+_ALTERNATION_SENSITIVE = lazy_re(r"\\[0-9gG]|\(\?(?:\(|P[=>]|&|R|\||[+-]?[0-9]|[a-zA-Z0-9-]*\))")
 SCOPES = ("line", "sentence", "paragraph", "headline", "body")
 KINDS = ("existence", "substitution")
 PACK_KEYS = {"pack", "description", "source-language", "language", "rules"}
@@ -127,6 +131,12 @@ class PackRule(Rule):
         return [lazy_regex(p.text, self._flags) for p in self.regexes]
 
     @cached_property
+    def _alone_as_combined(self) -> list[bool]:
+        """Per pattern: whether it matches alone exactly where its branch of the
+        combined pattern matches (nothing in it that the alternation changes)."""
+        return [_ALTERNATION_SENSITIVE.search(p.text) is None for p in self.regexes]
+
+    @cached_property
     def _regex(self):
         if not self.regexes:
             return None
@@ -186,6 +196,8 @@ class PackRule(Rule):
         suggestion = self.regexes[index].suggestion
         if suggestion is None:
             return None
+        if "\\" not in suggestion and self._alone_as_combined[index]:
+            return suggestion  # no group to expand: the pattern alone need not compile
         single = self._singles[index].match(unit, match.start(), timeout=REGEX_TIMEOUT)
         if single is None or single.end() != match.end():
             return None  # never offer an unexpanded template as a fix
