@@ -6,11 +6,14 @@ dateline date as text; only the dates rules need them as calendar dates.
 
 from __future__ import annotations
 
-import datetime
+from typing import TYPE_CHECKING
 
 import regex
 
 from ._lazy import lazy_re, lazy_regex
+
+if TYPE_CHECKING:
+    import datetime  # imported where a date is built: most stories need none
 
 ENGLISH_MONTHS = {
     name: number
@@ -62,6 +65,8 @@ def month_number(name: str) -> int | None:
 
 
 def safe_date(year: int, month: int, day: int) -> datetime.date | None:
+    import datetime
+
     try:
         return datetime.date(year, month, day)
     except ValueError:

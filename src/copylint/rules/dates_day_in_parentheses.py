@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import datetime
+from typing import TYPE_CHECKING
 
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_re
 from .dates_common import MONTH_NAMES, WEEKDAY_NAMES, page_date, safe_date
+
+if TYPE_CHECKING:
+    import datetime
 
 # A weekday, then the day of the month alone in parentheses: Brazilian copy writes
 # "nesta quarta-feira (26)"; English copy never numbers a weekday so.

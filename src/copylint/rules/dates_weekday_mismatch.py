@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -13,6 +13,9 @@ from ._lazy import lazy_regex
 from .dates_common import (
     MONTH_NAMES, WEEKDAY_NAMES, day_and_month, month_number, nearest, page_date, safe_date,
 )
+
+if TYPE_CHECKING:
+    import datetime
 
 _MONTHS = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
@@ -169,10 +172,7 @@ def _day_shifts(first: tuple[int, int], second: tuple[int, int]) -> set[int]:
 def _date_of(match, published: datetime.date | None) -> datetime.date | None:
     month, day = month_number(match["month"]), int(match["day"])
     if match["year"]:
-        try:
-            return datetime.date(int(match["year"]), month, day)
-        except ValueError:
-            return None
+        return safe_date(int(match["year"]), month, day)
     if published is None:
         return None
     dated = nearest(month, day, published)
