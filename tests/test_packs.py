@@ -268,6 +268,26 @@ def test_replacement_groups_work_with_lookarounds(tmp_path):
     assert [f.suggestion for f in findings] == ["attended", "not rains"]
 
 
+def test_plain_replacement_compiles_no_pattern_alone(tmp_path):
+    write_pack(tmp_path, """\
+        pack: plain
+        rules:
+          - id: calque/plain
+            kind: substitution
+            message: "Write “{suggestion}”."
+            swap:
+              "re:(?<=, )informed(?=\\\\.)": "said"
+              "re:never (\\\\w+)": "not \\\\1"
+        """)
+    text = "Title here\n\nTwo died, informed. It never rains.\n"
+    config = config_from_mapping({"packs": ["."], "select": ["calque/plain"]}, "<t>", tmp_path)
+    linter = Linter(config)
+    assert [f.suggestion for f in linter.lint_text(text, "s.txt")] == ["said", "not rains"]
+    rule = linter.registry.rules["calque/plain"]
+    # Nothing to expand in "said": only the pattern with a group compiled on its own.
+    assert ["match" in vars(single) for single in rule._singles] == [False, True]
+
+
 def test_word_start_triggers_skip_longer_words(tmp_path):
     write_pack(tmp_path, """\
         pack: wordstart

@@ -148,11 +148,21 @@ def _per_file(where: str, value: Any) -> dict[str, tuple[str, ...]]:
 
 
 def _read_file(path: Path) -> Any:
+    """The config mapping in ``path`` (None: a pyproject.toml without one), parsed
+    once per content (see diskcache): a pyproject.toml is found at every run, and
+    importing a TOML or YAML parser costs more than linting a story."""
+    from .diskcache import cached
+
+    toml = path.name == "pyproject.toml" or path.suffix == ".toml"
+    return cached("config-toml" if toml else "config-yaml", path, lambda: _parse_file(path, toml))
+
+
+def _parse_file(path: Path, toml: bool) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
-    if path.name == "pyproject.toml" or path.suffix == ".toml":
+    if toml:
         try:
             import tomllib
         except ModuleNotFoundError:  # Python 3.10

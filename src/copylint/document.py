@@ -10,12 +10,14 @@ front matter) with spaces, keeping every offset in place.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
 import regex
 
+from .rules._lazy import Openings, lazy_regex
 from .segment import split_sentences
 
 MONTHS = (
@@ -31,7 +33,7 @@ _DATE = (
     rf"|\d{{1,2}}\s+(?:{MONTHS}),?\s+\d{{4}}"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4})"
 )
-PAGE_DATE = regex.compile(
+PAGE_DATE = lazy_regex(
     rf"^(?:(?:Published|Updated|Posted|Last updated)(?: on)?:?\s+)?{_DATE}"
     r"(?:\s*(?:[-|,·•]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?$",
     regex.IGNORECASE,
@@ -39,7 +41,7 @@ PAGE_DATE = regex.compile(
 
 _PLACE_WORD = r"\p{Lu}[\p{L}'’.\-]*"
 _PARTICLE = r"(?:de|da|do|del|dos|das|la|el|al|es|di|du|des|le|sur|am|an|upon)"
-DATELINE = regex.compile(
+DATELINE = lazy_regex(
     rf"""^(?P<place>{_PLACE_WORD}(?:[ \-](?:{_PARTICLE}[ \-])?{_PLACE_WORD}){{0,3}})
     (?:\s*\((?P<bracketed>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})\))?
     (?:,\s*(?P<region>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}}))??
@@ -48,10 +50,17 @@ DATELINE = regex.compile(
     (?:\s*\.?\s*(?P<dash>[-–—]+|:)|\.?\s*/(?P<slashed>\p{{Lu}}[\p{{L}} -]{{1,20}})/\.?)\s*""",
     regex.VERBOSE,
 )
-BYLINE = regex.compile(r"^(?:By|Por|Par|Von|Di|Text:|Reporting by)\s+\p{Lu}[^.!?]{0,80}$")
-WORD = regex.compile(r"\p{L}[\p{L}\p{M}\d'’\-]*")
+BYLINE = lazy_regex(r"^(?:By|Por|Par|Von|Di|Text:|Reporting by)\s+\p{Lu}[^.!?]{0,80}$")
+# What a page date and a byline can open with: the patterns (slow to compile) are
+# tried only on paragraphs that do.
+_PAGE_DATE_OPENINGS = Openings({
+    word[:3].lower()
+    for word in re.findall(r"[A-Za-z]+", f"Published|Updated|Posted|Last|{WEEKDAYS}|{MONTHS}")
+})
+_BYLINE_STARTS = ("By", "Por", "Par", "Von", "Di", "Text:", "Reporting by")
+WORD = lazy_regex(r"\p{L}[\p{L}\p{M}\d'’\-]*")
 _CLOSERS = "\"'”’»)]"
-_SEPARATORS = regex.compile(r"[|»›•·>]")
+_SEPARATORS = lazy_regex(r"[|»›•·>]")
 
 
 def ends_sentence(text: str) -> bool:
@@ -348,6 +357,21 @@ def _is_body_start(paragraph: Paragraph) -> bool:
     )
 
 
+def _may_be_page_date(text: str) -> bool:
+    """False when PAGE_DATE cannot match: it opens with a digit, a label, weekday or
+    month (not ASCII: anything, as a digit of another script may open it)."""
+    first = text[:1]
+    return not first.isascii() or first.isdigit() or _PAGE_DATE_OPENINGS.admits(text)
+
+
+def _may_be_byline(text: str) -> bool:
+    """False when BYLINE cannot match: one of its words and a space open it."""
+    return any(
+        text.startswith(word) and text[len(word):len(word) + 1].isspace()  # holds every \s
+        for word in _BYLINE_STARTS
+    )
+
+
 def _find_story_parts(paragraphs: list[Paragraph]):
     """Label page date, chrome candidates, headline, byline and body.
 
@@ -365,10 +389,10 @@ def _find_story_parts(paragraphs: list[Paragraph]):
     page_date = None
     candidates = []
     for paragraph in leading:
-        if PAGE_DATE.match(paragraph.text):
+        if _may_be_page_date(paragraph.text) and PAGE_DATE.match(paragraph.text):
             roles[paragraph.index] = "page-date"
             page_date = page_date or paragraph
-        elif BYLINE.match(paragraph.text):
+        elif _may_be_byline(paragraph.text) and BYLINE.match(paragraph.text):
             roles[paragraph.index] = "byline"
         else:
             candidates.append(paragraph)

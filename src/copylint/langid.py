@@ -15,14 +15,13 @@ established loanwords ("de facto", "coup d'état"). Profiles and loanwords are i
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
-from .resources import load_data
-from .rules._lazy import lazy_re, lazy_regex
+from .resources import data_path, load_data
+from .rules._lazy import LazyPattern, lazy_re, lazy_regex
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -71,12 +70,11 @@ _CLOSING = (" ", ".", ",", ";", ":", "!", "?", "”", '"', "»", ")")
 _SENTENCE_COUNTS_KEY = "langid/sentence-marker-counts"
 
 
-@dataclass(frozen=True)
-class Profiles:
+class Profiles(NamedTuple):
     words: dict[str, frozenset[str]]  # language -> function words
     unique: dict[str, frozenset[str]]  # language -> words no other foreign profile has
     markers: frozenset[str]  # words of some foreign profile and not of English
-    loanwords: regex.Pattern
+    loanwords: LazyPattern
     # Finds, in one C pass over the folded text, the markers and the foreign function
     # words that are English words too ("war", "hat": no evidence, but a sentence
     # with them may be foreign), each as " word" between a space (and an opening
@@ -86,7 +84,28 @@ class Profiles:
 
 @lru_cache(maxsize=1)
 def profiles() -> Profiles:
-    """The profiles, parsed once per process, on first use."""
+    """The profiles, built once per process, on first use.
+
+    Why cached on disk (copylint.diskcache): building the screen's automaton costs
+    far more than linting a story, on every one-file run. The key is the data
+    file's bytes and the constants the build uses.
+    """
+    from .diskcache import cached_by_key
+
+    source = data_path("function_words.yaml").read_bytes()
+    constants = repr((_OPENING, _CLOSING, sorted(GERMAN_SHAPE_WORDS))).encode()
+    words, unique, markers, phrases, screen = cached_by_key(
+        "langid", source + b"\0" + constants, _build_profiles
+    )
+    loanwords = lazy_regex(
+        r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in phrases) + r")(?![\p{L}])",
+        regex.IGNORECASE,
+    )
+    return Profiles(words, unique, markers, loanwords, screen)
+
+
+def _build_profiles():
+    """(words, unique, markers, loanword phrases, screen) from the data file."""
     data = load_data("function_words.yaml")
     words = {lang: frozenset(data[lang].split()) for lang in LANGUAGE_NAMES}
     words["de"] |= GERMAN_SHAPE_WORDS
@@ -97,10 +116,6 @@ def profiles() -> Profiles:
     }
     markers = frozenset().union(*(words[lang] for lang in foreign)) - words["en"]
     phrases = sorted((p.replace("’", "'") for p in data["loanwords"]), key=len, reverse=True)
-    loanwords = regex.compile(
-        r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in phrases) + r")(?![\p{L}])",
-        regex.IGNORECASE,
-    )
     import ahocorasick
 
     screen = ahocorasick.Automaton()
@@ -111,7 +126,7 @@ def profiles() -> Profiles:
                 key = f" {before}{word}{after}"
                 screen.add_word(key, len(key) - 1 - len(before))
     screen.make_automaton()
-    return Profiles(words, unique, markers, loanwords, screen)
+    return words, unique, markers, phrases, screen
 
 
 def sentence_marker_counts(document, folded: str) -> list[int]:
@@ -153,8 +168,7 @@ def evidence_tokens(text: str) -> list[str]:
     return tokens
 
 
-@dataclass(frozen=True)
-class Guess:
+class Guess(NamedTuple):
     language: str | None  # the foreign language with most evidence (None: none found)
     evidence: tuple[str, ...]  # its function words found in the text
     english: int  # how many English function words

@@ -18,17 +18,21 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import astuple, dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
 from .finding import Hit, Severity
 from .rule import CATEGORIES, Rule
+from .rules._lazy import lazy_re, lazy_regex
 
 REGEX_TIMEOUT = 0.5  # seconds per scan of one scope unit
+# What can make a pattern match otherwise inside an alternation than alone: group
+# numbers (backreferences, conditionals, recursion), subroutine calls, branch
+# resets, global inline flags and \G.
+_ALTERNATION_SENSITIVE = lazy_re(r"\\[0-9gG]|\(\?(?:\(|P[=>]|&|R|\||[+-]?[0-9]|[a-zA-Z0-9-]*\))")
 SCOPES = ("line", "sentence", "paragraph", "headline", "body")
 KINDS = ("existence", "substitution")
 PACK_KEYS = {"pack", "description", "source-language", "language", "rules"}
@@ -43,26 +47,34 @@ class PackError(Exception):
     """A malformed pack; the message names file and line."""
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that remembers the line of every mapping (as ``__line__``)."""
+@lru_cache(maxsize=1)
+def _line_loader():
+    """SafeLoader that remembers the line of every mapping (as ``__line__``).
 
+    Built on first use: yaml is only imported when a pack is not in the cache."""
+    import yaml
 
-def _construct_mapping(loader, node, deep=False):
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
+    class LineLoader(yaml.SafeLoader):
+        pass
 
+    def construct_mapping(loader, node, deep=False):
+        mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return LineLoader
 
 
 def load_yaml_with_lines(path: Path) -> Any:
+    import yaml
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"{path}: cannot read rule pack: {exc}") from None
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(text, Loader=_line_loader())  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
@@ -114,8 +126,15 @@ class PackRule(Rule):
 
     @cached_property
     def _singles(self) -> list:
-        """Each pattern alone: a replacement's \\1 refers to its own groups."""
-        return [regex.compile(literal_first(p.text), self._flags) for p in self.regexes]
+        """Each pattern alone: a replacement's \\1 refers to its own groups (compiled
+        only for a pattern whose match needs its replacement)."""
+        return [lazy_regex(literal_first(p.text), self._flags) for p in self.regexes]
+
+    @cached_property
+    def _alone_as_combined(self) -> list[bool]:
+        """Per pattern: whether it matches alone exactly where its branch of the
+        combined pattern matches (nothing in it that the alternation changes)."""
+        return [_ALTERNATION_SENSITIVE.search(p.text) is None for p in self.regexes]
 
     @cached_property
     def _regex(self):
@@ -178,6 +197,8 @@ class PackRule(Rule):
         suggestion = self.regexes[index].suggestion
         if suggestion is None:
             return None
+        if "\\" not in suggestion and self._alone_as_combined[index]:
+            return suggestion  # no group to expand: the pattern alone need not compile
         single = self._singles[index].match(unit, match.start(), timeout=REGEX_TIMEOUT)
         if single is None or single.end() != match.end():
             return None  # never offer an unexpanded template as a fix

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 import regex
 
 from .document import normalize_newlines
+from .rules._lazy import lazy_regex
 
-DIRECTIVE = regex.compile(
+DIRECTIVE = lazy_regex(
     r"<!--\s*copylint:\s*(?P<action>disable-next-line|disable-line|disable|enable)"
     r"(?:\s*=\s*(?P<rules>[\w/\-, ]*?))?"
     r"\s*(?:(?:--(?!>)|reason:)\s*(?P<reason>(?:(?!-->).)*?))?\s*-->",

@@ -43,3 +43,22 @@ def lazy_re(pattern: str, flags: int = 0) -> LazyPattern:
 def lazy_regex(pattern: str, flags: int = 0) -> LazyPattern:
     """A ``regex`` pattern (for \\p{..} classes, \\K, variable lookbehind) compiled on first use."""
     return LazyPattern("regex", pattern, flags)
+
+
+# Characters that re or regex match case-insensitively to an ASCII letter although
+# their str.lower() is no such letter: İ (i), ı (i, re only), ſ (s).
+_ODD_CASES = frozenset("\u0130\u0131\u017f")
+
+
+class Openings:
+    """Lower-case texts one of which a pattern (matched case-insensitively at the
+    start of a string) opens with: ``admits(text)`` False proves the pattern cannot
+    match at the start of ``text``, so it need not be compiled or tried there."""
+
+    def __init__(self, prefixes) -> None:
+        self.prefixes = tuple(prefixes)
+        self.length = max(map(len, self.prefixes), default=0)
+
+    def admits(self, text: str) -> bool:
+        head = text[:self.length]
+        return head.lower().startswith(self.prefixes) or not _ODD_CASES.isdisjoint(head)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import regex
 
-NUMBER = regex.compile(r"(?<![\p{L}\d])\d+(?:[.,\u00a0\u202f ]\d+)*(?![\p{L}\d])")
+from ._lazy import lazy_regex
+
+NUMBER = lazy_regex(r"(?<![\p{L}\d])\d+(?:[.,\u00a0\u202f ]\d+)*(?![\p{L}\d])")
 # Languages that write 3.000,5 (or 3 000,5): decimal comma.
 DECIMAL_COMMA = frozenset("es pt fr de it nl ca gl ro pl ru uk tr id sv da no nb fi cs sk".split())
 SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
          "eight": 8, "nine": 9, "ten": 10}
-SMALL_WORDS = regex.compile(r"\b(?:" + "|".join(SMALL) + r")\b", regex.IGNORECASE)
+SMALL_WORDS = lazy_regex(r"\b(?:" + "|".join(SMALL) + r")\b", regex.IGNORECASE)
 
 
 def segments(document) -> list[dict]:

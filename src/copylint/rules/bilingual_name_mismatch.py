@@ -14,26 +14,25 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-import regex
-
 from ..finding import Hit, Severity
 from ..resources import load_data
 from ..rule import Rule
+from ._lazy import lazy_regex
 from .bilingual_common import segments, target_text
 
 DATA_FILE = "translated_names.yaml"
 # Capitalised words (Jomart, O'Neill, Tokáyev) and acronyms (OTAN, EE.UU).
 _CAPITAL = r"\p{Lu}(?:[\p{L}\p{M}'’]|\.(?=\p{Lu}))*"
-_CAPITALISED = regex.compile(_CAPITAL)
+_CAPITALISED = lazy_regex(_CAPITAL)
 # A run of capitalised words joined by a space or a hyphen: one name.
-_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’]){_CAPITAL}(?:[ \u00a0-]{_CAPITAL})*")
-_PIECE = regex.compile(r"[^\s\u00a0\-]+")
-_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’]*")
-_SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+)[\"'“”«»‘’¿¡(\[—–-]*\s*$")
-_POSSESSIVE = regex.compile(r"['’]s\b")
+_RUN = lazy_regex(rf"(?<![\p{{L}}\p{{M}}'’]){_CAPITAL}(?:[ \u00a0-]{_CAPITAL})*")
+_PIECE = lazy_regex(r"[^\s\u00a0\-]+")
+_WORD = lazy_regex(r"[\p{L}\p{M}][\p{L}\p{M}'’]*")
+_SENTENCE_START = lazy_regex(r"(?:^|[.!?:;]\s+)[\"'“”«»‘’¿¡(\[—–-]*\s*$")
+_POSSESSIVE = lazy_regex(r"['’]s\b")
 # German umlauts written out (Söder, Soeder): the same spelling.
-_UMLAUT = regex.compile(r"([aou])e")
-_ROMAN = regex.compile(r"[IVXLC]+")
+_UMLAUT = lazy_regex(r"([aou])e")
+_ROMAN = lazy_regex(r"[IVXLC]+")
 # rapidfuzz ratios: a spelling change of the same name; a cognate translation.
 ALTERED = 70
 COGNATE = 75

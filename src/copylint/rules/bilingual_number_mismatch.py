@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import regex
-
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_regex
 from .bilingual_common import SMALL, SMALL_WORDS, numbers, segments, target_text
 
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = lazy_regex(r"\d+")
 
 
 class NumberMismatch(Rule):

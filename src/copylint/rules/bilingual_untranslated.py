@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import regex
-
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_regex
 from .bilingual_common import segments, target_text
 
-_WORDS = regex.compile(r"\p{L}{2,}")
+_WORDS = lazy_regex(r"\p{L}{2,}")
 
 
 class Untranslated(Rule):

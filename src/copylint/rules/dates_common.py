@@ -6,10 +6,14 @@ dateline date as text; only the dates rules need them as calendar dates.
 
 from __future__ import annotations
 
-import datetime
-import re
+from typing import TYPE_CHECKING
 
 import regex
+
+from ._lazy import lazy_re, lazy_regex
+
+if TYPE_CHECKING:
+    import datetime  # imported where a date is built: most stories need none
 
 ENGLISH_MONTHS = {
     name: number
@@ -41,7 +45,7 @@ MONTH_NAMES = [
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
-_PAGE_DATE = regex.compile(
+_PAGE_DATE = lazy_regex(
     rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
     rf"|(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>\d{{4}})"
     r"|(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})"
@@ -49,7 +53,7 @@ _PAGE_DATE = regex.compile(
     r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})",
     regex.IGNORECASE,
 )
-_DAY_MONTH = regex.compile(
+_DAY_MONTH = lazy_regex(
     r"(?P<month>\p{L}+)\.?\s+(?P<day>\d{1,2})\b|(?P<day>\d{1,2})\s+(?:de\s+)?(?P<month>\p{L}+)"
 )
 
@@ -61,6 +65,8 @@ def month_number(name: str) -> int | None:
 
 
 def safe_date(year: int, month: int, day: int) -> datetime.date | None:
+    import datetime
+
     try:
         return datetime.date(year, month, day)
     except ValueError:
@@ -68,7 +74,7 @@ def safe_date(year: int, month: int, day: int) -> datetime.date | None:
 
 
 # A publication stamp pasted at the end of a story ("Published: 03/02/2025 10:42").
-_END_STAMP = regex.compile(
+_END_STAMP = lazy_regex(
     r"(?:(?:published|updated|posted|last\s+updated|date\s+of\s+publication|publication\s+date)"
     r"(?:\s+on)?\s*:?\s*)?(?P<date>[^\n]{6,30}?)"
     r"(?:\s*(?:[-|,·•]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?\s*",
@@ -77,12 +83,12 @@ _END_STAMP = regex.compile(
 
 
 _STAMP_LENGTH = 60
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = lazy_re(r"(?:19|20)\d\d")
 
 
 # A stamp above the story: a numeric date, or a word that says what the line is
 # ("Source: Xinhua | 2022-08-15 23:41", "Published on 26/06/2024 - 19h42").
-_TOP_STAMP = regex.compile(
+_TOP_STAMP = lazy_regex(
     r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}"
     r"|\b(?:published|updated|posted|source|date)\b|\|", regex.IGNORECASE,
 )

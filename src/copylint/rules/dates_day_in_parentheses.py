@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-import datetime
-import re
+from typing import TYPE_CHECKING
 
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_re
 from .dates_common import MONTH_NAMES, WEEKDAY_NAMES, page_date, safe_date
+
+if TYPE_CHECKING:
+    import datetime
 
 # A weekday, then the day of the month alone in parentheses: Brazilian copy writes
 # "nesta quarta-feira (26)"; English copy never numbers a weekday so.
-_PATTERN = re.compile(
+_PATTERN = lazy_re(
     rf"\b(?:(?:this|last|next|on|since|until)\s+)?(?P<weekday>{'|'.join(WEEKDAY_NAMES)})"
     r"\s*\((?P<day>[1-9]|[12]\d|3[01])\)"
 )
 
-_SCREEN = re.compile(r"day\s*\(\d")
+_SCREEN = lazy_re(r"day\s*\(\d")
 
 
 class DayInParentheses(Rule):

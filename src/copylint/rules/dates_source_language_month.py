@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
 
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_regex
 from .dates_common import FOREIGN_MONTHS, MONTH_NAMES, WEEKDAY_NAMES, month_number
 
 
@@ -39,7 +39,7 @@ _END = r"(?![\p{L}\d])"
 # Month names need a date around them (a day number, or Spanish/Portuguese "de"):
 # "Mayo Clinic", "Julio Iglesias" and "Marzo" the surname stay silent, being
 # capitalised; weekdays need a day number or an article of their language.
-_PATTERN = regex.compile(
+_PATTERN = lazy_regex(
     rf"(?<![\p{{L}}\d])(?:"
     rf"(?P<day>\d{{1,2}})(?:er|º)?\s+(?:de\s+)?(?P<month>{_ROMANCE}){_END}"
     rf"(?:\s+(?:de\s+)?(?P<year>\d{{4}}))?"

@@ -2,35 +2,40 @@
 
 from __future__ import annotations
 
-import datetime
+from typing import TYPE_CHECKING
 
 import regex
 
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ..wordset import starts, trie_pattern
+from ._lazy import lazy_regex
 from .dates_common import (
     MONTH_NAMES, WEEKDAY_NAMES, day_and_month, month_number, nearest, page_date, safe_date,
 )
+
+if TYPE_CHECKING:
+    import datetime
 
 _MONTHS = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?![\p{L}])"
 )
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
-_WEEKDAY_DATE = regex.compile(
+_WEEKDAY_DATE = lazy_regex(
     rf"(?<![\p{{L}}])(?P<weekday>{'|'.join(WEEKDAY_NAMES)}),?\s+\(?"
     rf"(?:{_MONTHS}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTHS})"
     r"(?:,?\s+(?P<year>\d{4})(?![\d,]\d))?"
 )
 _WEEKDAY_NAME = trie_pattern(WEEKDAY_NAMES)
+_DATE_STARTS = frozenset("JFMASOND")  # what the months of _MONTHS open with
 # A weekday in the lede saying when the news happened ("on Tuesday", "this Wednesday").
-_LEDE_WEEKDAY = regex.compile(
+_LEDE_WEEKDAY = lazy_regex(
     rf"\b(?:on|this)\s+(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b"
     r"(?!,?\s+\(?(?:\d|\p{Lu}\p{Ll}+\.?\s+\d))"  # not a "Weekday, Month Day" date
 )
 # Words that put the lede's weekday in the future.
-_FUTURE = regex.compile(
+_FUTURE = lazy_regex(
     r"\b(?:will|would|shall|is\s+to|are\s+to|due|scheduled|expected|plans?|planned|set\s+to"
     r"|next|until|by)\b", regex.IGNORECASE,
 )
@@ -61,8 +66,8 @@ class WeekdayMismatch(Rule):
     def check(self, document, options):
         text = document.text
         # Both checks need a weekday's name: most stories have none, or one or two.
-        weekdays = [start for start, _ in starts(_WEEKDAY_NAME, text)]
-        if not weekdays:
+        found = list(starts(_WEEKDAY_NAME, text))
+        if not found:
             return
         published = page_date(document)
         paragraphs = list(document.prose_paragraphs)
@@ -72,7 +77,8 @@ class WeekdayMismatch(Rule):
         claims = []  # every "Weekday, Month Day" of the story
         # Tried only where a weekday's name stands: such dates are rare, and checking
         # where a match stands costs less than a pass per paragraph.
-        for match in filter(None, (_WEEKDAY_DATE.match(text, start) for start in weekdays)):
+        dates = (_WEEKDAY_DATE.match(text, start) for start, end in found if _date_after(text, end))
+        for match in filter(None, dates):
             if not any(start <= match.start() and match.end() <= end for start, end in spans):
                 continue
             claims.append(match)
@@ -85,6 +91,22 @@ class WeekdayMismatch(Rule):
                       f"'{match['weekday']}' does not match {stated}{how}, which is a "
                       f"{WEEKDAY_NAMES[dated.weekday()]}.")
         yield from _lede_weekday(document, published, claims)
+
+
+def _date_after(text: str, end: int) -> bool:
+    """Whether a date can follow the weekday name ending at ``end`` as _WEEKDAY_DATE
+    needs: a comma, a space, a bracket, then a capital month or a digit (anything
+    beyond ASCII: a digit of another script). Most weekdays ("on Tuesday.") fail,
+    and the pattern, slow to compile, is not tried."""
+    at = end + (text[end:end + 1] == ",")
+    after = at
+    while text[after:after + 1].isspace():  # str.isspace() holds every regex \s
+        after += 1
+    if after == at:
+        return False
+    after += text[after:after + 1] == "("
+    first = text[after:after + 1]
+    return first in _DATE_STARTS or first.isdigit() or not first.isascii()
 
 
 def _lede_weekday(document, published, claims):
@@ -150,10 +172,7 @@ def _day_shifts(first: tuple[int, int], second: tuple[int, int]) -> set[int]:
 def _date_of(match, published: datetime.date | None) -> datetime.date | None:
     month, day = month_number(match["month"]), int(match["day"])
     if match["year"]:
-        try:
-            return datetime.date(int(match["year"]), month, day)
-        except ValueError:
-            return None
+        return safe_date(int(match["year"]), month, day)
     if published is None:
         return None
     dated = nearest(month, day, published)

@@ -8,7 +8,7 @@ import regex
 
 from ..finding import Hit, Severity
 from ..rule import Rule
-from ._lazy import lazy_regex
+from ._lazy import LazyPattern, lazy_regex
 from .fragment_words import ENDS_WITH_STOP, has_finite_cue, is_body, regular_past, tokens, words
 
 # After a comma, a tail opening with one of these continues the phrase (a list,
@@ -27,11 +27,12 @@ _FIRST_WORD = lazy_regex(r"\s*(\p{L}+)")
 
 
 @lru_cache(maxsize=1)
-def _opener() -> tuple[regex.Pattern, frozenset[str]]:
-    """The pattern of the subordinators, and their first two letters (a cheap pre-test)."""
+def _opener() -> tuple[LazyPattern, frozenset[str]]:
+    """The pattern of the subordinators (compiled when a sentence passes the pre-tests),
+    and their first two letters (a cheap pre-test)."""
     phrases = sorted(words()["subordinators"], key=len, reverse=True)
     alternation = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-    return regex.compile(rf"(?i:{alternation})\b"), frozenset(p[:2].lower() for p in phrases)
+    return lazy_regex(rf"(?i:{alternation})\b"), frozenset(p[:2].lower() for p in phrases)
 
 
 class SubordinateAlone(Rule):
