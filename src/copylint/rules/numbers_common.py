@@ -6,7 +6,7 @@ formats, and the dateline is checked by the dates rules on its own.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 
 def prose_matches(document, pattern, gate=None):
@@ -25,6 +25,31 @@ def prose_matches(document, pattern, gate=None):
         paragraphs = [p for p in paragraphs if _any_in(found, p.start, p.end)]
     for paragraph in paragraphs:
         yield from pattern.finditer(text, paragraph.start, paragraph.end)
+
+
+def in_prose(document, matches):
+    """The ``matches`` (of a search over the whole text) that lie inside a headline or
+    body paragraph, in text order.
+
+    Why: one search and a bisect per match cost less than a search per paragraph.
+    Paragraphs begin and end beside whitespace (their text is stripped), so for a
+    pattern whose matches and lookaheads cannot reach across whitespace these are
+    the matches :func:`prose_matches` finds.
+    """
+    starts, ends = _prose_bounds(document)
+    for match in matches:
+        index = bisect_right(starts, match.start()) - 1
+        if index >= 0 and match.end() <= ends[index]:
+            yield match
+
+
+def _prose_bounds(document) -> tuple[list[int], list[int]]:
+    bounds = document.meta.get("numbers.prose_bounds")
+    if bounds is None:
+        prose = document.prose_paragraphs
+        bounds = document.meta["numbers.prose_bounds"] = (
+            [p.start for p in prose], [p.end for p in prose])
+    return bounds
 
 
 def _any_in(offsets: list[int], start: int, end: int) -> bool:
