@@ -43,6 +43,15 @@ def in_prose(document, matches):
             yield match
 
 
+def prose_paragraph_at(document, offset: int) -> tuple[int, int] | None:
+    """(start, end) of the headline or body paragraph that holds ``offset``, or None."""
+    starts, ends = _prose_bounds(document)
+    index = bisect_right(starts, offset) - 1
+    if index >= 0 and offset < ends[index]:
+        return starts[index], ends[index]
+    return None
+
+
 def _prose_bounds(document) -> tuple[list[int], list[int]]:
     bounds = document.meta.get("numbers.prose_bounds")
     if bounds is None:
