@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from string import ascii_lowercase
 
 import regex
 
@@ -27,11 +28,19 @@ _FIRST_WORD = lazy_regex(r"\s*(\p{L}+)")
 
 
 @lru_cache(maxsize=1)
-def _opener() -> tuple[regex.Pattern, frozenset[str]]:
-    """The pattern of the subordinators, and their first two letters (a cheap pre-test)."""
+def _opener() -> tuple[regex.Pattern, frozenset[str], frozenset[str]]:
+    """The pattern of the subordinators, their first two letters and the letters that
+    open their first words (cheap pre-tests)."""
     phrases = sorted(words()["subordinators"], key=len, reverse=True)
     alternation = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-    return regex.compile(rf"(?i:{alternation})\b"), frozenset(p[:2].lower() for p in phrases)
+    return (regex.compile(rf"(?i:{alternation})\b"), frozenset(p[:2].lower() for p in phrases),
+            frozenset(_first_letters(p) for p in phrases))
+
+
+def _first_letters(text: str) -> str:
+    """The ASCII letters ``text`` opens with, lower-cased."""
+    lowered = text.lower()
+    return lowered[:len(lowered) - len(lowered.lstrip(ascii_lowercase))]
 
 
 class SubordinateAlone(Rule):
@@ -58,11 +67,15 @@ class SubordinateAlone(Rule):
     good_example = "Russian troops have arrived in order to stabilize the situation."
 
     def check(self, document, options):
-        opener, openings = _opener()
+        opener, openings, first_letters = _opener()
+        longest = max(map(len, first_letters))
         for sentence in document.sentences:
             text = sentence.text
             if text[:2].lower() not in openings:
                 continue
+            head = text[:longest + 1]
+            if head.isascii() and _first_letters(head) not in first_letters:
+                continue  # in ASCII, the pattern's ignoring case is lower-casing
             if not text[:1].isupper() or not is_body(document, sentence):
                 continue
             start = opener.match(text)
