@@ -28,13 +28,14 @@ _FIRST_WORD = lazy_regex(r"\s*(\p{L}+)")
 
 
 @lru_cache(maxsize=1)
-def _opener() -> tuple[regex.Pattern, frozenset[str], frozenset[str]]:
-    """The pattern of the subordinators, their first two letters and the letters that
-    open their first words (cheap pre-tests)."""
+def _opener() -> tuple[regex.Pattern, frozenset[str], frozenset[str], int]:
+    """The pattern of the subordinators, their first two letters, the letters that open
+    their first words and the longest of those (cheap pre-tests)."""
     phrases = sorted(words()["subordinators"], key=len, reverse=True)
     alternation = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    first_letters = frozenset(_first_letters(p) for p in phrases)
     return (regex.compile(rf"(?i:{alternation})\b"), frozenset(p[:2].lower() for p in phrases),
-            frozenset(_first_letters(p) for p in phrases))
+            first_letters, max(map(len, first_letters)))
 
 
 def _first_letters(text: str) -> str:
@@ -67,12 +68,10 @@ class SubordinateAlone(Rule):
     good_example = "Russian troops have arrived in order to stabilize the situation."
 
     def check(self, document, options):
-        opener, openings, first_letters = _opener()
-        longest = max(map(len, first_letters))
-        for sentence in document.sentences:
+        opener, openings, first_letters, longest = _opener()
+        # A cheap test before the others, in one pass: most sentences stop here.
+        for sentence in [s for s in document.sentences if s.text[:2].lower() in openings]:
             text = sentence.text
-            if text[:2].lower() not in openings:
-                continue
             head = text[:longest + 1]
             if head.isascii() and _first_letters(head) not in first_letters:
                 continue  # in ASCII, the pattern's ignoring case is lower-casing

@@ -69,12 +69,13 @@ class VerbOrphan(Rule):
     def check(self, document, options):
         lists = words()
         size, heads = _reporting_heads()
-        for index, sentence in enumerate(document.sentences):
+        sentences = document.sentences
+        # Cheap tests before the pattern, in one pass: the sentence opens like a
+        # reporting verb, or may be one word ending in "ed" (a lone participle).
+        for index in [i for i, sentence in enumerate(sentences)
+                      if sentence.text[:size].lower()[:size] in heads or sentence.text.endswith("ed.")]:
+            sentence = sentences[index]
             text = sentence.text
-            # Cheap tests before the pattern: the sentence opens like a reporting verb,
-            # or may be one word ending in "ed" (a lone participle).
-            if text[:size].lower()[:size] not in heads and not text.endswith("ed."):
-                continue
             first = _FIRST_WORD.match(text)
             if first is None:
                 continue
