@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from ._lazy import lazy_regex
+
+# The digits and dots right before a separator, matched backwards from it.
+_DIGITS_BEFORE = lazy_regex(r"(?r)[\d.]*")
+
 
 def prose_matches(document, pattern, gate=None):
     """Matches of ``pattern`` in the headline and body paragraphs, in text order.
@@ -43,13 +48,33 @@ def in_prose(document, matches):
             yield match
 
 
-def prose_paragraph_at(document, offset: int) -> tuple[int, int] | None:
-    """(start, end) of the headline or body paragraph that holds ``offset``, or None."""
+def separated_numbers(document, gate, pattern, signs: str = "$€£¥") -> list:
+    """Matches of ``pattern`` in the headline and body, in text order, for numbers
+    written with a separator: ``gate`` finds each separator (its match starts there).
+
+    ``pattern`` opens with a lookbehind that bars a digit or dot before it, then
+    perhaps one of ``signs``, then digits and dots up to the separator. Why not a
+    scan: a pattern opening with a lookbehind is tried at every character, while
+    such a number can only start where the run of digits and dots before the
+    separator starts, or at a sign just before: one or two tries per separator.
+    """
+    text = document.text
     starts, ends = _prose_bounds(document)
-    index = bisect_right(starts, offset) - 1
-    if index >= 0 and offset < ends[index]:
-        return starts[index], ends[index]
-    return None
+    found = {}
+    for hit in gate.finditer(text):
+        separator = hit.start()
+        index = bisect_right(starts, separator) - 1
+        if index < 0 or separator >= ends[index]:
+            continue
+        start, end = starts[index], ends[index]
+        digits = _DIGITS_BEFORE.match(text, start, separator).start()
+        sign = digits > start and text[digits - 1] in signs
+        for begin in (digits - 1, digits) if sign else (digits,):
+            match = pattern.match(text, begin, end)
+            if match:
+                found[match.start()] = match
+                break
+    return [found[start] for start in sorted(found)]
 
 
 def _prose_bounds(document) -> tuple[list[int], list[int]]:

@@ -7,7 +7,7 @@ import re
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_re, lazy_regex
-from .numbers_common import prose_paragraph_at
+from .numbers_common import separated_numbers
 
 # What follows a quantity with decimals: the words that make "8,4" a decimal and
 # not "8, 4" or a list. Source-language magnitudes count too ("1,5 millones").
@@ -44,8 +44,6 @@ def _measured(text: str, start: int, frac: str) -> bool:
 
 # "\d,\d", the literal first (a fast scan), with the pattern's own digits.
 _GATE = lazy_regex(r",(?<=\d,)\d")
-# The digits and dots right before a comma, matched backwards from it.
-_DIGITS_BEFORE = lazy_regex(r"(?r)[\d.]*")
 
 
 class DecimalComma(Rule):
@@ -69,7 +67,7 @@ class DecimalComma(Rule):
     good_example = "Inflation rose to 8.4% and the deficit reached 1.5 billion euros."
 
     def check(self, document, options):
-        for match in _numbers(document):
+        for match in separated_numbers(document, _GATE, _NUMBER):
             # By number, not name: the regex module looks a group's name up at each access.
             cur, whole, frac, unit = match.groups()
             grouped = "." in whole
@@ -84,30 +82,3 @@ class DecimalComma(Rule):
             yield Hit(start, end,
                       f"'{document.text[start:end]}' has a decimal comma; English uses a point: "
                       f"'{fixed}'.", fixed)
-
-
-def _numbers(document) -> list:
-    """The matches of ``_NUMBER`` in the headline and body, in text order.
-
-    Why not a scan: the pattern opens with a lookbehind, so a scan tries it at every
-    character. Every match holds a comma between digits, and its integer part runs
-    back from that comma over digits and dots to a character that is none of
-    ``[\d.,]`` (the lookbehind), perhaps after a currency sign: so it can start at
-    only one or two places before each such comma, and is tried there.
-    """
-    text = document.text
-    found = {}
-    for gate in _GATE.finditer(text):
-        comma = gate.start()
-        paragraph = prose_paragraph_at(document, comma)
-        if paragraph is None:
-            continue
-        start, end = paragraph
-        digits = _DIGITS_BEFORE.match(text, start, comma).start()
-        sign = digits > start and text[digits - 1] in "$€£¥"
-        for begin in (digits - 1, digits) if sign else (digits,):
-            match = _NUMBER.match(text, begin, end)
-            if match:
-                found[match.start()] = match
-                break
-    return [found[start] for start in sorted(found)]
