@@ -6,6 +6,7 @@ from ..finding import Hit, Severity
 from ..packs import folded_text
 from ..rule import Rule
 from ._lazy import lazy_re
+from .boilerplate_common import by_shared_part, phrase_starts
 
 # Found in the lower-cased text with str.find (fast); each notice is reported once,
 # from its first marker to the end of its line.
@@ -14,8 +15,9 @@ MARKERS = (
     "alle rechte vorbehalten", "tutti i diritti riservati", "todos os direitos reservados",
     "may not be published, broadcast, rewritten",
 )
+_MARKERS_BY_PART = by_shared_part(MARKERS, (" reservados",))
 _DATED = lazy_re(r"(?:copyright|\(c\))\s*(?:©\s*)?(?:19|20)\d\d\b")
-_DATED_HINTS = ("copyright", "(c)")
+_DATED_HINTS = by_shared_part(("copyright", "(c)"), ("(",))
 
 
 class Copyright(Rule):
@@ -35,13 +37,8 @@ class Copyright(Rule):
 
     def check(self, document, options):
         folded = folded_text(document)
-        starts = []
-        for marker in MARKERS:
-            at = folded.find(marker)
-            while at != -1:
-                starts.append(at)
-                at = folded.find(marker, at + 1)
-        if any(hint in folded for hint in _DATED_HINTS):
+        starts = [start for start, _ in phrase_starts(folded, _MARKERS_BY_PART)]
+        if any(phrase_starts(folded, _DATED_HINTS)):
             starts.extend(match.start() for match in _DATED.finditer(folded))
         reported_lines = set()
         for start in sorted(starts):

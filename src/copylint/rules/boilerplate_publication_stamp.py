@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..finding import Hit, Severity
 from ..rule import Rule
-from .boilerplate_common import compile_line_start, line_hits
+from .boilerplate_common import compile_line_gate, compile_line_start, line_hits
 
 LABELS = (
     "published", "first published", "last published", "updated", "last updated",
@@ -34,6 +34,7 @@ _STAMP = rf"(?:[ ](?:on|at|el|le|am|il|em))?[ ]?[:\-–—|]?[ ]*(?:{_DATE}{_TIM
 _PATTERN = compile_line_start(
     _LABELS, rf"{_STAMP}(?:[ ]*[|·•\-–—]?[ ]*(?:{_LABELS}){_STAMP})*[ .]*$",
 )
+_GATE = compile_line_gate(LABELS)
 
 
 class PublicationStamp(Rule):
@@ -55,7 +56,7 @@ class PublicationStamp(Rule):
 
     def check(self, document, options):
         page_date = document.page_date
-        for start, end in line_hits(document, _PATTERN):
+        for start, end in line_hits(document, _PATTERN, _GATE):
             if page_date is None or not page_date.start <= start < page_date.end:
                 yield Hit(start, end,
                           f"Publication stamp in the copy: '{document.text[start:end]}'; "

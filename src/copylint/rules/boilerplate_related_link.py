@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_regex
-from .boilerplate_common import compile_line_start, line_hits
+from .boilerplate_common import compile_line_gate, compile_line_start, line_hits
 
 LEADS = (
     "see also", "also see", "read more", "read also", "also read", "read next", "must read",
@@ -19,6 +19,7 @@ LEADS = (
 _PATTERN = compile_line_start(
     "|".join(LEADS), r"(?:\s*[:\-–—|>»›]|\s+(?=(?-i:[\p{Lu}\d“\"‘'«(]))|\s*$).*", lazy_regex
 )
+_GATE = compile_line_gate(LEADS, lazy_regex)
 
 
 class RelatedLink(Rule):
@@ -39,5 +40,5 @@ class RelatedLink(Rule):
     good_example = "Related to the talks, officials said a new round would begin in May."
 
     def check(self, document, options):
-        for start, end in line_hits(document, _PATTERN):
+        for start, end in line_hits(document, _PATTERN, _GATE):
             yield Hit(start, end, "Related-story link pasted into the copy; remove the line.")

@@ -5,7 +5,9 @@ from __future__ import annotations
 from ..finding import Hit, Severity
 from ..packs import folded_text
 from ..rule import Rule
-from .boilerplate_common import compile_line_start, line_hits
+from .boilerplate_common import (
+    by_shared_part, compile_line_gate, compile_line_start, line_hits, phrase_starts,
+)
 
 # Words of a page's widgets: furniture only when they are the whole line.
 WIDGET_LINES = (
@@ -23,8 +25,10 @@ NETWORKS = (
 _NETWORK = "(?:" + "|".join(NETWORKS) + ")"
 # Prompts that make the rest of their line furniture.
 PROMPT_LEADS = (
-    r"share (?:this|on|via)\b", r"(?:share|compartir|compartilhar|compartilhe|partager|"
-    r"teilen|condividi)[ ]?:", r"follow us\b", r"subscribe (?:to|for|now)\b",
+    r"share (?:this|on|via)\b",
+    *(rf"{verb}[ ]?:" for verb in (
+        "share", "compartir", "compartilhar", "compartilhe", "partager", "teilen", "condividi")),
+    r"follow us\b", r"subscribe (?:to|for|now)\b",
     r"sign up (?:to|for|now)\b", r"join our\b", r"like us on\b",
     r"download (?:our|the \S+ app)\b", r"comments? \(\d+\)", r"\d+ comments?\b", "tags?:",
     "topics:", r"filed under\b", r"leave a (?:comment|reply)\b",
@@ -36,10 +40,17 @@ PHRASES = (
     "follow us on instagram", "follow us on telegram", "follow us on whatsapp",
     "follow us on google news", "follow us on x ",
 )
-_WIDGET = compile_line_start(
-    "|".join(WIDGET_LINES) + rf"|{_NETWORK}(?:[ ]*[|·•,/]?[ ]*{_NETWORK})+", r"[^\w\n]{0,3}$"
+
+_PHRASES_BY_PART = by_shared_part(PHRASES, ("follow us on ", "our newsletter", "share this "))
+# A widget is furniture only as the whole line, a prompt with whatever follows it;
+# either is reported from its first word to the line's end, so one match a line
+# finds both.
+_FURNITURE_LINE = compile_line_start(
+    "(?:" + "|".join(WIDGET_LINES) + rf"|{_NETWORK}(?:[ ]*[|·•,/]?[ ]*{_NETWORK})+)[^\w\n]{{0,3}}$"
+    "|(?:" + "|".join(PROMPT_LEADS) + ").*", "",
 )
-_PROMPT = compile_line_start("|".join(PROMPT_LEADS), r".*")
+# Every furniture line opens with a widget, a network or a prompt.
+_GATE = compile_line_gate(WIDGET_LINES + NETWORKS + PROMPT_LEADS)
 
 
 class SharePrompt(Rule):
@@ -60,15 +71,12 @@ class SharePrompt(Rule):
     good_example = "The party's advertisement was withdrawn after complaints."
 
     def check(self, document, options):
-        found = set(line_hits(document, _WIDGET)) | set(line_hits(document, _PROMPT))
+        found = set(line_hits(document, _FURNITURE_LINE, _GATE))
         covered = [range(start, end) for start, end in found]
         folded = folded_text(document)
-        for phrase in PHRASES:
-            at = folded.find(phrase)
-            while at != -1:
-                if not any(at in span for span in covered):
-                    found.add((at, at + len(phrase.rstrip())))
-                at = folded.find(phrase, at + 1)
+        for start, phrase in phrase_starts(folded, _PHRASES_BY_PART):
+            if not any(start in span for span in covered):
+                found.add((start, start + len(phrase.rstrip())))
         for start, end in sorted(found):
             yield Hit(start, end,
                       f"Site furniture in the copy: '{document.text[start:end]}'; remove it.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_re
+from .typography_common import paragraphs_holding
 
 # A breadcrumb or menu: short items joined by navigation separators.
 _SEPARATOR = lazy_re(r"\s[|›»>•·/]\s|\s?[|›»•·]\s?")
@@ -52,6 +53,7 @@ class SiteChrome(Rule):
     def check(self, document, options):
         kickers = {k.casefold() for k in options["kickers"]}
         paragraphs = document.paragraphs
+        with_separator = set(paragraphs_holding(document, _SEPARATOR_CHARS))
         for paragraph in paragraphs:
             if paragraph.role == "chrome-candidate":
                 if paragraph.text.strip(" :-–—").casefold() not in kickers:
@@ -65,7 +67,8 @@ class SiteChrome(Rule):
                     document, paragraph, paragraphs[paragraph.index + 1:paragraph.index + 2]):
                 yield Hit(paragraph.start, paragraph.end,
                           f"Site name above the headline: '{paragraph.text}'; remove it.")
-            elif paragraph.role == "body" and _is_menu(paragraph.text):
+            elif paragraph.role == "body" and paragraph.index in with_separator \
+                    and _is_menu(paragraph.text):
                 yield Hit(paragraph.start, paragraph.end,
                           f"Navigation line in the copy: '{paragraph.text}'; remove it.")
 

@@ -58,10 +58,11 @@ class LowercaseStart(Rule):
     good_example = "Troops were deployed, the authorities said. The U.S. embassy was closed."
 
     def check(self, document, options):
-        for index, sentence in enumerate(document.sentences):
+        sentences = document.sentences
+        # A cheap test before the exact one, in one pass: most sentences stop here.
+        for index in [i for i, sentence in enumerate(sentences) if sentence.text[:1].islower()]:
+            sentence = sentences[index]
             text = sentence.text
-            if not text[:1].islower():
-                continue  # a cheap test before the exact one: most sentences stop here
             word = _WORD.match(text)
             if word is None:
                 continue

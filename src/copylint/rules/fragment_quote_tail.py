@@ -6,7 +6,8 @@ import re
 
 from ..finding import Hit, Severity
 from ..rule import Rule
-from ._lazy import lazy_re, lazy_regex
+from ._lazy import lazy_regex
+from .typography_common import units_holding
 
 # Direct speech introduced by "he added, “..." or "said: “...", a clause of at
 # least four words, closed before the end of the sentence and followed by a
@@ -24,9 +25,11 @@ QUOTE_TAIL = lazy_regex(
     \.[)\]]*$""",
     re.VERBOSE,
 )
-# What every match contains: one stdlib pass over the story finds the few sentences
-# worth the full pattern (most stories have none).
-_TAIL_START = lazy_re(rf'[”"»] (?:{"|".join(TAIL_PREPOSITIONS)}) ')
+# What every match contains: a closing quote and a tail's first word. The story is
+# searched for the quotes (one-character searches, the fastest), which finds the
+# few sentences worth the full pattern (most stories have none).
+_CLOSING_QUOTES = '”"»'
+_TAIL_HEADS = tuple(f" {preposition} " for preposition in TAIL_PREPOSITIONS)
 
 
 class QuoteTail(Rule):
@@ -62,12 +65,17 @@ class QuoteTail(Rule):
     )
 
     def check(self, document, options):
-        starts = [match.start() for match in _TAIL_START.finditer(document.text)]
-        if not starts:
-            return
-        for sentence in document.sentences:
-            if not any(sentence.start <= start < sentence.end for start in starts):
-                continue
+        text = document.text
+        starts = []
+        for quote in _CLOSING_QUOTES:
+            at = text.find(quote)
+            while at != -1:
+                if text.startswith(_TAIL_HEADS, at + 1):
+                    starts.append(at)
+                at = text.find(quote, at + 1)
+        sentences = document.sentences
+        for index in units_holding(sentences, starts):
+            sentence = sentences[index]
             text = sentence.text
             match = QUOTE_TAIL.search(text)
             if match is None:

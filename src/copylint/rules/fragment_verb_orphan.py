@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_re, lazy_regex
@@ -31,6 +33,14 @@ _CLAUSE_MARKS = lazy_re(r"[,;:“”\"«»()]")
 _FIRST_WORD = lazy_regex(r"\p{Lu}\p{Ll}+(?![\p{L}\p{M}'’\-])")
 
 
+@lru_cache(maxsize=1)
+def _reporting_heads() -> tuple[int, frozenset[str]]:
+    """How the reporting verbs open: their first three letters (fewer for a shorter verb)."""
+    reporting = words()["reporting"]
+    size = min(3, *map(len, reporting))
+    return size, frozenset(verb[:size] for verb in reporting)
+
+
 class VerbOrphan(Rule):
     """Flags a short sentence made of a reporting verb and no subject.
 
@@ -58,7 +68,13 @@ class VerbOrphan(Rule):
 
     def check(self, document, options):
         lists = words()
-        for index, sentence in enumerate(document.sentences):
+        size, heads = _reporting_heads()
+        sentences = document.sentences
+        # Cheap tests before the pattern, in one pass: the sentence opens like a
+        # reporting verb, or may be one word ending in "ed" (a lone participle).
+        for index in [i for i, sentence in enumerate(sentences)
+                      if sentence.text[:size].lower()[:size] in heads or sentence.text.endswith("ed.")]:
+            sentence = sentences[index]
             text = sentence.text
             first = _FIRST_WORD.match(text)
             if first is None:

@@ -6,7 +6,12 @@ formats, and the dateline is checked by the dates rules on its own.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+
+from ._lazy import lazy_regex
+
+# The digits and dots right before a separator, matched backwards from it.
+_DIGITS_BEFORE = lazy_regex(r"(?r)[\d.]*")
 
 
 def prose_matches(document, pattern, gate=None):
@@ -25,6 +30,60 @@ def prose_matches(document, pattern, gate=None):
         paragraphs = [p for p in paragraphs if _any_in(found, p.start, p.end)]
     for paragraph in paragraphs:
         yield from pattern.finditer(text, paragraph.start, paragraph.end)
+
+
+def in_prose(document, matches):
+    """The ``matches`` (of a search over the whole text) that lie inside a headline or
+    body paragraph, in text order.
+
+    Why: one search and a bisect per match cost less than a search per paragraph.
+    Paragraphs begin and end beside whitespace (their text is stripped), so for a
+    pattern whose matches and lookaheads cannot reach across whitespace these are
+    the matches :func:`prose_matches` finds.
+    """
+    starts, ends = _prose_bounds(document)
+    for match in matches:
+        index = bisect_right(starts, match.start()) - 1
+        if index >= 0 and match.end() <= ends[index]:
+            yield match
+
+
+def separated_numbers(document, gate, pattern, signs: str = "$€£¥") -> list:
+    """Matches of ``pattern`` in the headline and body, in text order, for numbers
+    written with a separator: ``gate`` finds each separator (its match starts there).
+
+    ``pattern`` opens with a lookbehind that bars a digit or dot before it, then
+    perhaps one of ``signs``, then digits and dots up to the separator. Why not a
+    scan: a pattern opening with a lookbehind is tried at every character, while
+    such a number can only start where the run of digits and dots before the
+    separator starts, or at a sign just before: one or two tries per separator.
+    """
+    text = document.text
+    starts, ends = _prose_bounds(document)
+    found = {}
+    for hit in gate.finditer(text):
+        separator = hit.start()
+        index = bisect_right(starts, separator) - 1
+        if index < 0 or separator >= ends[index]:
+            continue
+        start, end = starts[index], ends[index]
+        digits = _DIGITS_BEFORE.match(text, start, separator).start()
+        sign = digits > start and text[digits - 1] in signs
+        for begin in (digits - 1, digits) if sign else (digits,):
+            match = pattern.match(text, begin, end)
+            if match:
+                found[match.start()] = match
+                break
+    return [found[start] for start in sorted(found)]
+
+
+def _prose_bounds(document) -> tuple[list[int], list[int]]:
+    bounds = document.meta.get("numbers.prose_bounds")
+    if bounds is None:
+        prose = document.prose_paragraphs
+        bounds = document.meta["numbers.prose_bounds"] = (
+            [p.start for p in prose], [p.end for p in prose])
+    return bounds
 
 
 def _any_in(offsets: list[int], start: int, end: int) -> bool:

@@ -7,7 +7,7 @@ import re
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_re, lazy_regex
-from .numbers_common import prose_matches
+from .numbers_common import separated_numbers
 
 # What follows a quantity with decimals: the words that make "8,4" a decimal and
 # not "8, 4" or a list. Source-language magnitudes count too ("1,5 millones").
@@ -42,7 +42,8 @@ def _measured(text: str, start: int, frac: str) -> bool:
     return len(frac) <= 2 and _MEASURE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
-_GATE = lazy_re(r",(?<=\d,)\d")  # "\d,\d", the literal first: a fast stdlib scan
+# "\d,\d", the literal first (a fast scan), with the pattern's own digits.
+_GATE = lazy_regex(r",(?<=\d,)\d")
 
 
 class DecimalComma(Rule):
@@ -66,16 +67,17 @@ class DecimalComma(Rule):
     good_example = "Inflation rose to 8.4% and the deficit reached 1.5 billion euros."
 
     def check(self, document, options):
-        for match in prose_matches(document, _NUMBER, _GATE):
-            whole, frac = match["int"], match["frac"]
+        for match in separated_numbers(document, _GATE, _NUMBER):
+            # By number, not name: the regex module looks a group's name up at each access.
+            cur, whole, frac, unit = match.groups()
             grouped = "." in whole
             if len(frac) > 2 and not (whole == "0" or grouped):
                 continue  # "3,000", "12,500": a thousands separator
-            if not (grouped or whole == "0" or match["unit"] or match["cur"]
+            if not (grouped or whole == "0" or unit or cur
                     or _measured(document.text, match.start(), frac)
                     or _written_with_point(document.text, whole, frac)):
                 continue
-            start, end = match.start("int"), match.end("frac")
+            start, end = match.start(2), match.end(3)  # "int" to "frac"
             fixed = whole.replace(".", ",") + "." + frac
             yield Hit(start, end,
                       f"'{document.text[start:end]}' has a decimal comma; English uses a point: "

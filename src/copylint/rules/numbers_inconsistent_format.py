@@ -5,11 +5,14 @@ from __future__ import annotations
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_re, lazy_regex
-from .numbers_common import prose_matches
+from .numbers_common import in_prose
 
 # Digits first: the regex module scans a leading digit class fast, and the few
-# matches get their boundary checks below.
-_NUMBER = lazy_regex(r"[1-9]\d*(?:,\d{3})*")
+# matches get their boundary checks below. Only numbers that can count are
+# matched (grouped, or four digits and more): a shorter run fails at each of its
+# digits, so the matches are those of `[1-9]\d*(?:,\d{3})*` that have a comma or
+# four digits, and most numbers of a story never become a match object.
+_NUMBER = lazy_regex(r"[1-9](?:\d*(?:,\d{3})+|\d{3,})")
 _GROUPED = lazy_re(r"[1-9]\d{0,2}(?:,\d{3})+")
 # Without a grouped number there is nothing to be inconsistent with.
 _GROUPED_GATE = lazy_re(r",(?<=\d,)\d\d\d")  # "\d,\d\d\d", the literal first
@@ -53,15 +56,16 @@ class InconsistentNumberFormat(Rule):
         if _GROUPED_GATE.search(text) is None:
             return
         grouped, plain = [], []
-        for match in prose_matches(document, _NUMBER):
+        for match in in_prose(document, _NUMBER.finditer(text)):
             start, number = match.start(), match.group()
             before = text[start - 2:start] if start >= 2 else " " + text[:start]
             if before[-1:] in _BAD_BEFORE or before[-1:].isalpha() or (
                     before[-1:].isspace() and before[:1].isdigit()):
                 continue
-            if _GROUPED.fullmatch(number):
-                grouped.append((start, number))
-            elif "," not in number and len(number) >= 4 and self._is_quantity(text, match):
+            if "," in number:
+                if _GROUPED.fullmatch(number):
+                    grouped.append((start, number))
+            elif self._is_quantity(text, match):  # four digits or more
                 plain.append((start, number))
         if not grouped or not plain:
             return
@@ -86,10 +90,10 @@ class InconsistentNumberFormat(Rule):
     @staticmethod
     def _is_quantity(text: str, match) -> bool:
         number = match.group()
-        if _BAD_AFTER.match(text, match.end()):
-            return False
         if len(number) == 4 and 1000 <= int(number) <= 2100:
             return False  # a year, most likely
+        if _BAD_AFTER.match(text, match.end()):
+            return False
         start, end = match.span()
         label = _LABEL_BEFORE.search(text, max(0, start - 20), start)
         if label and not (label["name"] and _starts_sentence(text, label.start("name"))):

@@ -8,14 +8,15 @@ from ..finding import Hit, Severity
 from ..langid import profiles
 from ..rule import Rule
 from ._lazy import lazy_re, lazy_regex
-from .numbers_common import prose_matches
+from .numbers_common import separated_numbers
 
 _NUMBER = lazy_regex(
     r"(?<![\d.,\p{L}]|[\p{L}\d][.,])(?P<cur>[$€£¥])?(?P<num>[1-9]\d{0,2}(?:\.\d{3})+)"
     r"(?!\d|[.,]\d)"
 )
 # The noun after the number, past one modifier ("more", "accredited", "registered").
-_GATE = lazy_re(r"\.(?<=\d\.)\d\d\d")  # "\d\.\d\d\d", the literal first: a fast scan
+# "\d\.\d\d\d", the literal first (a fast scan), with the pattern's own digits.
+_GATE = lazy_regex(r"\.(?<=\d\.)\d\d\d")
 _NEXT_WORD = lazy_regex(
     r"(?P<sep>\s+|-)(?:(?:more|other|new|additional|extra|fewer|local|foreign|armed|\p{Ll}+ed)\s+(?=\p{Ll}))?"
     r"(?P<word>\p{Ll}+)"
@@ -72,18 +73,19 @@ class ThousandsDot(Rule):
 
     def check(self, document, options):
         text = document.text
-        for match in prose_matches(document, _NUMBER, _GATE):
-            number = match["num"]
+        for match in separated_numbers(document, _GATE, _NUMBER):
+            # By number, not name: the regex module looks a group's name up at each access.
+            cur, number = match.groups()
             groups = number.split(".")
             if _VERSION_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 continue
             if len(groups) == 2:
-                if match["cur"] or not self._counted(text, match.end(), groups):
+                if cur or not self._counted(text, match.end(), groups):
                     continue
             elif len(groups) == 4 and all(int(g) <= 255 for g in groups) and groups[-1] != "000":
                 continue  # an IP address
             fixed = number.replace(".", ",")
-            yield Hit(match.start("num"), match.end("num"),
+            yield Hit(match.start(2), match.end(2),
                       f"'{number}' groups thousands with dots; English uses commas: '{fixed}'.",
                       fixed)
 
@@ -93,8 +95,8 @@ class ThousandsDot(Rule):
         following = _NEXT_WORD.match(text, end)
         if following is None:
             return False
-        word = following["word"]
-        if following["sep"] == "-":
+        separator, word = following.groups()
+        if separator == "-":
             # "12.000-tonne", "2.500-strong": a compound never carries "2.5" as "2.500".
             return groups[1].endswith("00")
         if word in _COUNTED:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_re
+from .typography_common import paragraphs_holding
 
-_FOREIGN = lazy_re(r"[«»„‚‹›]")
+_FOREIGN_MARKS = "«»„‚‹›"
 _MARK = lazy_re(r"[«»„‚‹›“‘”]")
 _INNER_SPACE = " \u00a0\u202f"  # French typography pads guillemets with (thin) spaces
 # Guillemets, double and single: (first of the pair in French order, second, English open, close).
@@ -35,12 +36,9 @@ class ForeignQuotes(Rule):
     good_example = "The minister called the plan “a historic step” for the region."
 
     def check(self, document, options):
-        text = document.text
-        if not _FOREIGN.search(text):
-            return
-        for paragraph in document.paragraphs:
-            if _FOREIGN.search(text, paragraph.start, paragraph.end):
-                yield from _paragraph_hits(text, paragraph.start, paragraph.end)
+        text, paragraphs = document.text, document.paragraphs
+        for index in paragraphs_holding(document, _FOREIGN_MARKS):
+            yield from _paragraph_hits(text, paragraphs[index].start, paragraphs[index].end)
 
 
 def _paragraph_hits(text: str, start: int, end: int):

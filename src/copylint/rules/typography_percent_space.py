@@ -5,13 +5,12 @@ from __future__ import annotations
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_re
-from .numbers_common import prose_matches
+from .numbers_common import in_prose
 
 # A digit, one space of any width, the sign: French, Spanish, German and ISO style.
-# The space comes first so that the scan looks for it, not at every character.
-_SPACED = lazy_re(r"[ \u00a0\u202f\u2009](?=%)(?<=\d.)")
-# What every match holds: one pass over the story finds the paragraphs to scan.
-_GATE = lazy_re(r"[ \u00a0\u202f\u2009]%")
+# The sign comes first so that the scan looks for it (a fast literal search), and
+# the lookbehind checks the space and the digit before it.
+_SPACED = lazy_re(r"%(?<=\d[ \u00a0\u202f\u2009]%)")
 
 
 class PercentSpace(Rule):
@@ -30,8 +29,9 @@ class PercentSpace(Rule):
     good_example = "Approval fell to 5% and inflation rose 3.2%."
 
     def check(self, document, options):
-        if "%" not in document.text:
+        text = document.text
+        if "%" not in text:
             return
-        for match in prose_matches(document, _SPACED, _GATE):
-            yield Hit(match.start(), match.end() + 1,
+        for match in in_prose(document, _SPACED.finditer(text)):
+            yield Hit(match.start() - 1, match.end(),
                       "Space before the percent sign; write it closed up: '%'.", "%")

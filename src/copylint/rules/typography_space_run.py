@@ -10,6 +10,9 @@ from ._lazy import lazy_re
 # counted: they separate columns).
 _SPACES = "\u0020\u00a0\u2007\u2009\u202f"
 _RUN = lazy_re(rf"[{_SPACES}]{{2,}}")  # between two non-spaces: checked on each run
+# The same runs where the text has no other space than U+0020: a search for the
+# literal, far cheaper than testing a class at every character.
+_ASCII_RUN = lazy_re("  +")
 # A line with this many wide gaps is a table aligned with spaces (sports results,
 # election tallies), not prose.
 _COLUMN_GAP = lazy_re(rf"[^\s][{_SPACES}]{{3,}}[^\s]")
@@ -33,9 +36,11 @@ class SpaceRun(Rule):
 
     def check(self, document, options):
         text = document.text
-        if "  " not in text and not any(space in text for space in _SPACES[1:]):
-            return  # one substring test per kind of space, far cheaper than the scan
-        for match in _RUN.finditer(text):
+        # One substring test per kind of space, far cheaper than the scan.
+        other_spaces = any(space in text for space in _SPACES[1:])
+        if not other_spaces and "  " not in text:
+            return
+        for match in (_RUN if other_spaces else _ASCII_RUN).finditer(text):
             start, end = match.span()
             if not start or end == len(text) or text[start - 1].isspace() or text[end].isspace():
                 continue  # indentation or a line end
