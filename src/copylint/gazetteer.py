@@ -1,7 +1,7 @@
 """Countries, cities, demonyms and former names, for rules that reason about places.
 
 The data is ``rules/data/gazetteer.yaml`` (built by ``scripts/build_gazetteer.py``),
-parsed once per process on first use. Countries are ISO 3166 alpha-2 codes.
+indexed on first use and kept in the per-user cache. Countries are ISO 3166 alpha-2 codes.
 
     >>> from copylint import gazetteer
     >>> gazetteer.country_of("Nur-Sultan"), gazetteer.canonical("Kiev")
@@ -15,11 +15,11 @@ nouns are written; the single-name lookups also accept upper-case datelines ("KY
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
-from .resources import load_data
+from .resources import data_path, load_data
 
 DATA_FILE = "gazetteer.yaml"
 
@@ -27,9 +27,11 @@ DATA_FILE = "gazetteer.yaml"
 KINDS = ("country", "region", "subdivision", "city", "demonym")
 
 
-@dataclass(frozen=True)
-class Place:
-    """What a name denotes. ``countries`` lists the likeliest first (empty for regions)."""
+class Place(NamedTuple):
+    """What a name denotes. ``countries`` lists the likeliest first (empty for regions).
+
+    A tuple: thousands are read back from the per-user cache at every start.
+    """
 
     name: str
     kind: str  # country, region, subdivision, city or demonym
@@ -37,11 +39,7 @@ class Place:
     canonical: str  # the current English name ("Kiev" -> "Kyiv", "Burma" -> "Myanmar")
     ambiguous: bool  # the name is used for places in more than one country
     common_word: bool  # also an everyday word or a person's name ("Jordan", "Nice")
-
-    @cached_property  # read for every mention of every story
-    def country(self) -> str | None:
-        """The country, when the name pins down exactly one."""
-        return self.countries[0] if self.countries and not self.ambiguous else None
+    country: str | None  # the country, when the name pins down exactly one
 
 
 class Mention(NamedTuple):  # a tuple: a story makes dozens, a frozen dataclass costs more
@@ -87,13 +85,15 @@ class Gazetteer:
             codes = tuple(dict.fromkeys(c for k in KINDS for c in kinds.get(k, ())))
             owners = {c for k in KINDS if k != "city" for c in kinds.get(k, ())}
             owners |= set(kinds.get("city", ())[:1])
+            unclear = name in ambiguous or len(owners) > 1
             self.places[name] = Place(
                 name=name,
                 kind=kind,
                 countries=codes,
                 canonical=self._canonical(name, kind, codes),
-                ambiguous=name in ambiguous or len(owners) > 1,
+                ambiguous=unclear,
                 common_word=name in common,
+                country=codes[0] if codes and not unclear else None,
             )
         self._folded = {}
         for name, place in self.places.items():
@@ -119,17 +119,17 @@ class Gazetteer:
         import ahocorasick
 
         automaton = ahocorasick.Automaton()
-        for name in self.places:
-            automaton.add_word(name, name)
+        for name, place in self.places.items():
+            automaton.add_word(name, place)
         automaton.make_automaton()
         return automaton
 
     def find(self, text: str, offset: int = 0) -> list[Mention]:
         """Whole-word place names in ``text`` (longest match wins), offsets shifted by ``offset``."""
         mentions = []
-        places, size = self.places, len(text)
-        for last, name in self.automaton.iter_long(text):
-            start, end = last - len(name) + 1, last + 1
+        size = len(text)
+        for last, place in self.automaton.iter_long(text):
+            start, end = last - len(place.name) + 1, last + 1
             if start > 0:
                 before = text[start - 1]
                 if before.isalnum() or before == "-":
@@ -138,14 +138,22 @@ class Gazetteer:
                 after = text[end]
                 if after.isalnum() or after == "-":
                     continue
-            mentions.append(Mention(start + offset, end + offset, places[name]))
+            mentions.append(Mention(start + offset, end + offset, place))
         return mentions
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The shared instance (data parsed once per process)."""
-    return Gazetteer(load_data(DATA_FILE))
+    """The shared instance: indexed once per data file and version of this module, read
+    back from the per-user cache in other processes (indexing costs ten times more)."""
+    from .diskcache import cached_by_key
+
+    source = data_path(DATA_FILE)
+    try:
+        key = source.read_bytes() + Path(__file__).read_bytes()
+    except OSError:
+        return Gazetteer(load_data(DATA_FILE))
+    return cached_by_key("gazetteer", key, lambda: Gazetteer(load_data(DATA_FILE)))
 
 
 def lookup(name: str) -> Place | None:

@@ -8,14 +8,17 @@ both names rules compare spellings.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 import regex
 
-from ..resources import load_data
+from ..resources import data_path, load_data
+from ..wordset import starts, trie_pattern
 
 # Letters that carry no combining mark in Unicode, so NFKD leaves them alone.
 _EXTRA_FOLDS = str.maketrans({
@@ -85,9 +88,13 @@ class Glossary:
     variant_stems: frozenset[str]
     # capitalised prefixes (raw and folded) that the text pre-filter looks for
     prefixes: frozenset[str]
+    # the prefixes as a trie-shaped regular expression (kept as text: building it
+    # costs a millisecond at every start, compiling it is left to first use)
+    prefix_pattern: str
 
 
 STEM_LENGTH = 4
+GLOSSARY_FILE = "names.yaml"
 
 
 def stem_of(word: str) -> str:
@@ -112,8 +119,19 @@ def _key_words(spelling: str) -> list[tuple[int, str]]:
 
 @lru_cache(maxsize=1)
 def glossary() -> Glossary:
-    """The names glossary, indexed once per process."""
-    data = load_data("names.yaml")
+    """The names glossary: indexed once per data file and version of this module, read
+    back from the per-user cache in other processes."""
+    from ..diskcache import cached_by_key
+
+    try:
+        key = data_path(GLOSSARY_FILE).read_bytes() + Path(__file__).read_bytes()
+    except OSError:
+        return _index_glossary()
+    return cached_by_key("glossary", key, _index_glossary)
+
+
+def _index_glossary() -> Glossary:
+    data = load_data(GLOSSARY_FILE)
     entries = []
     variants: dict[str, tuple[Entry, str]] = {}
     people: dict[str, list[tuple[Entry, int]]] = {}
@@ -148,14 +166,13 @@ def glossary() -> Glossary:
         tuple(entries), variants,
         frozenset(s for e in entries for s in e.accepted), distinct,
         {k: tuple(v) for k, v in people.items()}, frozenset(variant_stems), frozenset(prefixes),
+        trie_pattern(prefixes).pattern,
     )
 
 
 @lru_cache(maxsize=1)
-def _prefix_pattern():
-    from ..wordset import trie_pattern
-
-    return trie_pattern(glossary().prefixes)
+def _prefix_pattern() -> re.Pattern:
+    return re.compile(glossary().prefix_pattern)
 
 
 class Token(NamedTuple):  # a tuple: made by the thousand, a dataclass costs more
@@ -196,8 +213,6 @@ def glossary_candidate_runs(document) -> list[Run]:
     capitalised words around each is split into words (cached by its text), so the per-article cost
     of the glossary stays a few microseconds.
     """
-    from ..wordset import starts
-
     text = document.text
     prose = document.prose_paragraphs
     runs = []

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 
 import regex
@@ -28,9 +29,17 @@ _SHORT_MARKED = regex.compile(
     r"(?V1)(?<![\p{L}\p{M}])\p{Lu}(?:(?<=[^\p{ASCII}])[\p{L}\p{M}]{1,3}"
     r"|[a-z]{0,2}[\p{L}--\p{ASCII}][\p{L}\p{M}]{0,2})(?![\p{L}\p{M}])"
 )
-# Characters other than ASCII and general punctuation (curly quotes, dashes): where
-# such a short word may begin, at most three letters before its first accented one.
-_NON_ASCII = re.compile("[^\x00-\x7f\u2000-\u206f]")
+# A character other than ASCII and general punctuation (curly quotes, dashes) that may
+# begin such a short word or follow its start by at most three letters: no Latin-1
+# letter before the word start, nothing but possible letters (all but ASCII and Latin-1
+# symbols) in between. A superset of what _short_marked_words tries, found in one scan
+# instead of a Python step per accented letter; small classes keep its compile cheap.
+_MAYBE_LETTER = "[^\x00-@\\[-`{-©«-´¶-¹»-¿×÷]"  # not an ASCII or Latin-1 non-letter
+_NEAR_WORD_START = re.compile(
+    "[^\x00-\x7f\u2000-\u206f](?:"
+    + "|".join(f"(?<=(?<![A-Za-zÀ-ÖØ-öø-ÿ]){_MAYBE_LETTER * n}.)" for n in range(4))
+    + ")"
+)
 # A name with "Junior" spelt out, compared with the same name with "Jr.".
 _JUNIOR = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+) Junior\b")
 _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+)[ \-]$")
@@ -107,15 +116,18 @@ class NamesInconsistent(Rule):
         # where both spellings occur in the prose (_Finder.positions).
         text = document.text
         words = set(_CAP_WORD.findall(text))
-        pairs = [(w, w.replace("-", " ")) for w in words if "-" in w]
-        if pairs:
+        pairs = []
+        if "-" in "".join(words):
+            pairs = [(w, w.replace("-", " ")) for w in words if "-" in w]
             words = {part for w in words for part in w.split("-") if len(part) >= 5}
-        pairs += _close_pairs(words - _COMMON_CAPITALISED)
+        words = list(words)
+        folds = list(map(fold, words))  # folded once for both kinds of pair
+        pairs += _close_pairs(words, folds)
         if _ACCENTED.search(text):
             pairs += [(w, strip_marks(w)) for w in _short_marked_words(text)]
         if "Junior" in text and "Jr" in text:
             pairs += [(f"{name} Jr.", f"{name} Junior") for name in set(_JUNIOR.findall(text))]
-        pairs += _initial_pairs(words, text)
+        pairs += _initial_pairs(words, folds, text)
         if not pairs:
             return
         finder = _Finder(document)
@@ -127,7 +139,7 @@ def _short_marked_words(text: str) -> set[str]:
     """The distinct words _SHORT_MARKED matches, tried only at the start of a word with
     an accented letter among its first four: twice as fast as scanning every capital."""
     found, tried = set(), set()
-    for match in _NON_ASCII.finditer(text):
+    for match in _NEAR_WORD_START.finditer(text):
         accented = match.start()
         if not text[accented].isalpha():
             continue
@@ -213,60 +225,64 @@ def _lines(document, starts: list[int]) -> str:
     return "lines " + ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
 
 
-def _initial_pairs(words, text: str) -> list[tuple[str, str]]:
+def _initial_pairs(words: list[str], folds: list[str], text: str) -> list[tuple[str, str]]:
     """First names one initial letter apart before the same surname (Constantin/Konstantin Popescu).
 
     Spellings that differ in their first letter are not compared in general
     (Mason/Jason are two names); beside one surname they are one person, unless
-    one sentence names both ("Dario Rossi and his twin Mario Rossi").
+    one sentence names both ("Dario Rossi and his twin Mario Rossi"). ``folds`` are
+    the words folded.
     """
-    words = list(words)
-    rests = [fold(word)[1:] for word in words]
+    rests = [folded[1:] for folded in folds]
     if len(set(rests)) == len(rests):  # most stories: no two such words at all
         return []
-    by_rest: dict[str, list[str]] = {}
-    for word, rest in zip(words, rests):
-        by_rest.setdefault(rest, []).append(word)
+    shared = {rest for rest, count in Counter(rests).items() if count > 1}
+    by_rest: dict[str, list[tuple[str, str]]] = {}
+    for word, folded, rest in zip(words, folds, rests):
+        if rest in shared:
+            by_rest.setdefault(rest, []).append((word, folded))
     pairs = []
     for group in by_rest.values():
-        if len(group) < 2:
+        # Spellings that fold alike (Erdoğan/Erdogan) are close pairs already.
+        candidates = [(a, b) for i, (a, fa) in enumerate(group) for b, fb in group[i + 1:]
+                      if fa != fb or a in _COMMON_CAPITALISED or b in _COMMON_CAPITALISED]
+        if not candidates:
             continue
         followers = {
             w: set(regex.findall(rf"\b{regex.escape(w)} (\p{{Lu}}[\p{{L}}\p{{M}}]+)", text))
-            for w in group
+            for w in {word for pair in candidates for word in pair}
         }
-        pairs += [(a, b) for i, a in enumerate(group) for b in group[i + 1:]
+        pairs += [(a, b) for a, b in candidates
                   if followers[a] & followers[b] and not _one_sentence(text, a, b)]
     return pairs
 
 
-def _close_pairs(words) -> list[tuple[str, str]]:
+def _close_pairs(words: list[str], folds: list[str]) -> list[tuple[str, str]]:
     """Pairs of words one or two edits apart once folded (one for short words).
 
     Only words sharing their first two folded letters are compared: variant
     spellings of one name differ further in (Tokayev/Tokaev, Odesa/Odessa), and
-    comparing every pair would cost a story's speed budget.
+    comparing every pair would cost a story's speed budget. Institutional words
+    (_COMMON) are left out; ``folds`` are the words folded.
     """
     from rapidfuzz.distance import Levenshtein
 
-    # Bucketed by those two letters: sorting a few short buckets costs less than
-    # sorting the story's whole vocabulary (the pairs come out in the same order).
-    buckets: dict[str, list[tuple[str, str]]] = {}
-    for word in words:
-        folded = fold(word)
-        buckets.setdefault(folded[:2], []).append((folded, word))
+    heads = [folded[:2] for folded in folds]
+    shared = {head for head, count in Counter(heads).items() if count > 1}
+    if not shared:
+        return []
+    # Only the words of shared buckets, sorted once: the buckets come out in order.
+    group = sorted((folded, word) for word, folded, head in zip(words, folds, heads)
+                   if head in shared and word not in _COMMON_CAPITALISED)
     pairs = []
-    for head in sorted(buckets):
-        group = buckets[head]
-        if len(group) < 2:
-            continue
-        group.sort()
-        for i, (fa, a) in enumerate(group):
-            for fb, b in group[i + 1:]:
-                limit = 1 if min(len(fa), len(fb)) <= 6 else 2
-                if abs(len(fa) - len(fb)) <= limit and (
-                        Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit):
-                    pairs.append((a, b))
+    for i, (fa, a) in enumerate(group):
+        for fb, b in group[i + 1:]:
+            if fb[:2] != fa[:2]:
+                break
+            limit = 1 if min(len(fa), len(fb)) <= 6 else 2
+            if abs(len(fa) - len(fb)) <= limit and (
+                    Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit):
+                pairs.append((a, b))
     return pairs
 
 
@@ -384,8 +400,12 @@ def _group(pairs: list[tuple[str, str]]) -> list[list[str]]:
         clusters.setdefault(root(word), []).append(word)
     return [c for c in clusters.values() if len(c) > 1]
 
-def _strip_suffix(word: str) -> set[str]:
-    return {word[: len(word) - len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) - len(s) >= 4}
+
+@lru_cache(maxsize=1 << 12)
+def _strip_suffix(word: str) -> frozenset[str]:
+    """Stems of a folded word; cached, as stories repeat the same names."""
+    return frozenset(word[: len(word) - len(s)] for s in _SUFFIXES
+                     if word.endswith(s) and len(word) - len(s) >= 4)
 
 
 def _related(a: str, b: str) -> bool:
@@ -400,17 +420,28 @@ def _look_alikes(a: str, b: str, distinct) -> bool:
 
 def _mid_sentence(document, starts: list[int]) -> bool:
     """A word capitalised only at sentence starts may be an ordinary word."""
-    sentence_starts = document.meta.get("names.sentence_starts")
-    if sentence_starts is None:
-        sentence_starts = set()
-        for sentence in document.sentences:
-            offset = sentence.start
-            while offset < sentence.end and document.text[offset] in _OPENERS:
-                offset += 1
-            sentence_starts.add(offset)
-        sentence_starts |= {p.start for p in document.prose_paragraphs}
-        document.meta["names.sentence_starts"] = sentence_starts
-    return any(start not in sentence_starts for start in starts)
+    return not all(_starts_sentence(document, start) for start in starts)
+
+
+def _starts_sentence(document, offset: int) -> bool:
+    """``offset`` (a letter) begins a sentence, after its opening quotes or brackets, or
+    a prose paragraph: looked up for the few words asked about, by bisection."""
+    starts = document.meta.get("names.sentence_starts")
+    if starts is None:
+        starts = document.meta["names.sentence_starts"] = (
+            [s.start for s in document.sentences], [p.start for p in document.prose_paragraphs])
+    sentence_starts, paragraph_starts = starts
+    text, first = document.text, offset
+    while first > 0 and text[first - 1] in _OPENERS:
+        first -= 1
+    sentences = document.sentences
+    index = bisect_left(sentence_starts, first)
+    while index < len(sentence_starts) and sentence_starts[index] <= offset:
+        if sentences[index].end >= offset:
+            return True
+        index += 1
+    index = bisect_left(paragraph_starts, offset)
+    return index < len(paragraph_starts) and paragraph_starts[index] == offset
 
 
 def _neighbours(document, form: str, starts: list[int]) -> set[str]:
