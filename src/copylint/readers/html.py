@@ -44,9 +44,10 @@ def tree(text: str) -> Element:
     One scan from '<' to '<' (text between tags is skipped by ``str.find``), with
     the standard library HTMLParser's own tag and attribute patterns, so tags,
     attributes, comments, declarations and raw-text script/style are read as it
-    reads them, without its per-reference and per-line bookkeeping.
+    reads them, without its per-reference and per-line bookkeeping. Each
+    element's content list is given and filled here (``_content``).
     """
-    root = Element("#document", 0, 0, len(text))
+    root = Element("#document", 0, 0, len(text), None, [])
     root.named = named = {}
     stack = [root]
     cursor = 0  # end of the last markup: text runs start there
@@ -70,11 +71,11 @@ def tree(text: str) -> Element:
                     continue
                 name = name_match.group(1).lower()
             if cursor < at:
-                stack[-1].content.append((cursor, at))
+                stack[-1]._content.append((cursor, at))
             cursor = position = end
-            element = Element(name, at, end, end, attrs)
+            element = Element(name, at, end, end, attrs, [])
             stack[-1].children.append(element)
-            stack[-1].content.append(element)
+            stack[-1]._content.append(element)
             named.setdefault(name, []).append(element)
             if tail == ">" and name not in VOID:
                 stack.append(element)
@@ -97,7 +98,7 @@ def tree(text: str) -> Element:
             end = close + 1
             if name_match is not None:  # else a bogus comment
                 if cursor < at:
-                    stack[-1].content.append((cursor, at))
+                    stack[-1]._content.append((cursor, at))
                     cursor = at
                 _close(stack, name_match.group(1).lower(), at)
         elif following == "!" and text.startswith("<!--", at):
@@ -120,10 +121,10 @@ def tree(text: str) -> Element:
             continue
         # markup other than a start tag: the text before it is a run of the open element
         if cursor < at:
-            stack[-1].content.append((cursor, at))
+            stack[-1]._content.append((cursor, at))
         cursor = max(cursor, end)
     if cursor < len(text):
-        stack[-1].content.append((cursor, len(text)))
+        stack[-1]._content.append((cursor, len(text)))
     for element in stack[1:]:
         element.content_end = len(text)
     return root

@@ -11,7 +11,8 @@ roles, dateline and sentences from them, after ``Document.from_text``.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 import regex
 
@@ -27,8 +28,7 @@ _DAY_MONTH = regex.compile(
 _AGENCY = regex.compile(r"\s*\((?P<agency>[^()]{1,30})\)")
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """A block element's span in the file; role: headline, dateline, byline, page-date or None."""
 
     start: int
@@ -41,20 +41,20 @@ def apply_structure(document: Document, blocks: list[Block]) -> Document:
     """Replace the inferred paragraphs and story parts by the format's own."""
     text = document.text
     line_starts = document._line_starts
-    pieces: list[tuple[int, int, str | None]] = []
+    pieces: list[tuple[int, int, str | None, str]] = []
     page_date = None
-    for block in sorted(blocks, key=lambda b: b.start):
-        if block.text is not None:  # a date kept in markup, not in the copy
-            line, _ = document.position(block.start)
-            page_date = Paragraph(-1, block.start, block.end, block.text, line, line, "page-date")
-            continue
-        pieces.extend((start, end, block.role) for start, end in _pieces(text, block.start, block.end))
-    roles = {index: role for index, (_, _, role) in enumerate(pieces) if role}
+    for start, end, role, value in sorted(blocks, key=itemgetter(0)):
+        if value is not None:  # a date kept in markup, not in the copy
+            line = bisect_right(line_starts, start)
+            page_date = Paragraph(-1, start, end, value, line, line, "page-date")
+        else:
+            _pieces(text, start, end, role, pieces)
+    roles = {index: piece[2] for index, piece in enumerate(pieces) if piece[2]}
     if "headline" in roles.values():
-        found_date, headline, dateline, paragraphs = _explicit_parts(text, line_starts, pieces, roles)
+        found_date, headline, dateline, paragraphs = _explicit_parts(line_starts, pieces, roles)
     else:
-        paragraphs = [_paragraph(text, line_starts, index, start, end, "body")
-                      for index, (start, end, _) in enumerate(pieces)]
+        paragraphs = [_paragraph(line_starts, index, piece, "body")
+                      for index, piece in enumerate(pieces)]
         found_date, headline, dateline, paragraphs = _find_story_parts(paragraphs)
         dateline = _dateline_from_roles(paragraphs, roles) or dateline
     document.paragraphs = paragraphs
@@ -67,20 +67,24 @@ def apply_structure(document: Document, blocks: list[Block]) -> Document:
     return document
 
 
-def _paragraph(text, line_starts, index, start, end, role) -> Paragraph:
+def _paragraph(line_starts, index, piece, role) -> Paragraph:
     """A paragraph with its line numbers (1-based: the count of line starts up to it)."""
-    return Paragraph(index, start, end, text[start:end], bisect_right(line_starts, start),
+    start, end, _, chunk = piece
+    return Paragraph(index, start, end, chunk, bisect_right(line_starts, start),
                      bisect_right(line_starts, max(end - 1, start)), role)
 
 
-def _pieces(text: str, start: int, end: int):
-    """The block's text without surrounding blanks, split at blank lines."""
-    if text.find("\n", start, end) < 0:  # one line: nothing to split
-        chunk = text[start:end]
+def _pieces(text: str, start: int, end: int, role, pieces: list) -> None:
+    """The block's text without surrounding blanks, split at blank lines, as
+    (start, end, role, text) pieces."""
+    chunk = text[start:end]
+    if "\n" not in chunk:  # one line: nothing to split
         stripped = chunk.strip()
-        if stripped:
+        if len(stripped) == len(chunk):
+            pieces.append((start, end, role, chunk))
+        elif stripped:
             left = start + len(chunk) - len(chunk.lstrip())
-            yield left, left + len(stripped)
+            pieces.append((left, left + len(stripped), role, stripped))
         return
     cursor = start
     for gap in [*_BLANK_LINE.finditer(text, start, end), None]:
@@ -89,31 +93,32 @@ def _pieces(text: str, start: int, end: int):
         stripped = chunk.strip()
         if stripped:
             left = cursor + len(chunk) - len(chunk.lstrip())
-            yield left, left + len(stripped)
+            pieces.append((left, left + len(stripped), role, stripped))
         if gap:
             cursor = gap.end()
 
 
-def _explicit_parts(text, line_starts, pieces, roles: dict[int, str]):
+def _explicit_parts(line_starts, pieces, roles: dict[int, str]):
     """Paragraphs labelled from the format's roles; above the headline, page date,
     by-line or chrome."""
     headline_index = next(i for i, role in roles.items() if role == "headline")
     page_date = None
     paragraphs = []
-    for index, (start, end, role) in enumerate(pieces):
+    for index, piece in enumerate(pieces):
+        role = piece[2]
         if role in ("headline", "byline", "page-date"):
             label = role
         elif index == headline_index or role == "dateline" or index > headline_index:
             label = "body"
-        elif PAGE_DATE.match(text[start:end]):
+        elif PAGE_DATE.match(piece[3]):
             label = "page-date"
-        elif BYLINE.match(text[start:end]):
+        elif BYLINE.match(piece[3]):
             label = "byline"
         else:
             label = "chrome-candidate"
         if label == "page-date" and page_date is None:
             page_date = index
-        paragraphs.append(_paragraph(text, line_starts, index, start, end, label))
+        paragraphs.append(_paragraph(line_starts, index, piece, label))
     dateline = _dateline_from_roles(paragraphs, roles) or _inferred_dateline(paragraphs)
     return (
         paragraphs[page_date] if page_date is not None else None,
