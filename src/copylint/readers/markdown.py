@@ -69,7 +69,7 @@ def mask(text: str):
                     meta["source_languages"] = (language.split("-")[0].split("_")[0],)
         spans.append(front.span())
     for pattern, group, triggers in MARKUP:
-        if any(trigger in text for trigger in triggers):
+        if any(map(text.__contains__, triggers)):
             spans.extend(spans_of(pattern, text, group))
     first_list_mark = LIST_MARK_FIRST.match(text)
     if first_list_mark:
@@ -82,7 +82,8 @@ def mask(text: str):
         blocks.append(Block(title[0], title[1], "headline"))
     meta["heading_blocks"] = blocks
     meta["heading_lines"] = [(m.start(), _line_end(text, m.start()))
-                             for m in HEADING_MARK.finditer(text) if not _inside(m.start(), spans, m)]
+                             for m in HEADING_MARK.finditer(text)
+                             if not _within(m.start(), spans, m.span())]  # not in a fence
     return masked, spans, meta
 
 
@@ -91,9 +92,12 @@ def _line_end(text: str, start: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _inside(offset: int, spans, own) -> bool:
-    """Whether ``offset`` is in a masked span other than the heading mark itself (a fence)."""
-    return any(s <= offset < e and (s, e) != own.span() for s, e in spans)
+def _within(offset: int, spans, other_than=None) -> bool:
+    """Whether ``offset`` is in one of ``spans`` other than ``other_than``."""
+    for span in spans:
+        if span[0] <= offset < span[1] and span != other_than:
+            return True
+    return False
 
 
 def _opens_with_heading(text: str, start: int) -> bool:
@@ -123,8 +127,9 @@ def structure(document, extra: list[Block], headings: list[tuple[int, int]]) -> 
     and no blank line between (layout alone would merge the two).
     """
     blocks = list(extra)
+    taken = [(b.start, b.end) for b in extra]
     for p in document.paragraphs:
-        if any(b.start <= p.start < b.end for b in extra):
+        if _within(p.start, taken):
             continue
         cursor = p.start
         for start, end in headings:

@@ -53,13 +53,14 @@ def keep(text: str, runs: list[tuple[int, int]]):
     spaces, so each word keeps the line and column it has in the file and no word
     is split (``Kazakhstan&#8217;s`` reads ``Kazakhstan’s``).
     """
+    blank = spaces(text)  # the masked spans are cut from it
     pieces: list[str] = []
     masked: list[tuple[int, int]] = []
     previous = 0
     for start, end in runs:
         if start > previous:
             masked.append((previous, start))
-            pieces.append(spaces(text[previous:start]))
+            pieces.append(blank[previous:start])
             previous = start
         if end <= previous:  # empty, or inside the run before
             continue
@@ -70,7 +71,7 @@ def keep(text: str, runs: list[tuple[int, int]]):
         previous = end
     if previous < len(text):
         masked.append((previous, len(text)))
-        pieces.append(spaces(text[previous:]))
+        pieces.append(blank[previous:])
     return "".join(pieces), masked
 
 

@@ -47,14 +47,25 @@ def apply_structure(document: Document, blocks: list[Block]) -> Document:
         if value is not None:  # a date kept in markup, not in the copy
             line = bisect_right(line_starts, start)
             page_date = Paragraph(-1, start, end, value, line, line, "page-date")
-        else:
+            continue
+        chunk = text[start:end]
+        if "\n" in chunk:
             _pieces(text, start, end, role, pieces)
+            continue
+        stripped = chunk.strip()  # one line: nothing to split
+        if len(stripped) == len(chunk):
+            pieces.append((start, end, role, chunk))
+        elif stripped:
+            start += len(chunk) - len(chunk.lstrip())
+            pieces.append((start, start + len(stripped), role, stripped))
+    # Line numbers are 1-based: the count of line starts up to the offset.
+    paragraphs = [Paragraph(index, start, end, chunk, bisect_right(line_starts, start),
+                            bisect_right(line_starts, end - 1))
+                  for index, (start, end, _, chunk) in enumerate(pieces)]
     roles = {index: piece[2] for index, piece in enumerate(pieces) if piece[2]}
     if "headline" in roles.values():
-        found_date, headline, dateline, paragraphs = _explicit_parts(line_starts, pieces, roles)
+        found_date, headline, dateline, paragraphs = _explicit_parts(paragraphs, roles)
     else:
-        paragraphs = [_paragraph(line_starts, index, piece, "body")
-                      for index, piece in enumerate(pieces)]
         found_date, headline, dateline, paragraphs = _find_story_parts(paragraphs)
         dateline = _dateline_from_roles(paragraphs, roles) or dateline
     document.paragraphs = paragraphs
@@ -67,25 +78,9 @@ def apply_structure(document: Document, blocks: list[Block]) -> Document:
     return document
 
 
-def _paragraph(line_starts, index, piece, role) -> Paragraph:
-    """A paragraph with its line numbers (1-based: the count of line starts up to it)."""
-    start, end, _, chunk = piece
-    return Paragraph(index, start, end, chunk, bisect_right(line_starts, start),
-                     bisect_right(line_starts, max(end - 1, start)), role)
-
-
 def _pieces(text: str, start: int, end: int, role, pieces: list) -> None:
-    """The block's text without surrounding blanks, split at blank lines, as
+    """The block's lines without surrounding blanks, split at blank lines, as
     (start, end, role, text) pieces."""
-    chunk = text[start:end]
-    if "\n" not in chunk:  # one line: nothing to split
-        stripped = chunk.strip()
-        if len(stripped) == len(chunk):
-            pieces.append((start, end, role, chunk))
-        elif stripped:
-            left = start + len(chunk) - len(chunk.lstrip())
-            pieces.append((left, left + len(stripped), role, stripped))
-        return
     cursor = start
     for gap in [*_BLANK_LINE.finditer(text, start, end), None]:
         stop = gap.start() if gap else end
@@ -98,34 +93,22 @@ def _pieces(text: str, start: int, end: int, role, pieces: list) -> None:
             cursor = gap.end()
 
 
-def _explicit_parts(line_starts, pieces, roles: dict[int, str]):
+def _explicit_parts(paragraphs: list[Paragraph], roles: dict[int, str]):
     """Paragraphs labelled from the format's roles; above the headline, page date,
     by-line or chrome."""
     headline_index = next(i for i, role in roles.items() if role == "headline")
-    page_date = None
-    paragraphs = []
-    for index, piece in enumerate(pieces):
-        role = piece[2]
+    for index, role in roles.items():
         if role in ("headline", "byline", "page-date"):
-            label = role
-        elif index == headline_index or role == "dateline" or index > headline_index:
-            label = "body"
-        elif PAGE_DATE.match(piece[3]):
-            label = "page-date"
-        elif BYLINE.match(piece[3]):
-            label = "byline"
-        else:
-            label = "chrome-candidate"
-        if label == "page-date" and page_date is None:
-            page_date = index
-        paragraphs.append(_paragraph(line_starts, index, piece, label))
+            paragraphs[index] = paragraphs[index]._replace(role=role)
+    for index in range(headline_index):
+        paragraph = paragraphs[index]
+        if paragraph.role == "body" and roles.get(index) != "dateline":
+            label = ("page-date" if PAGE_DATE.match(paragraph.text) else
+                     "byline" if BYLINE.match(paragraph.text) else "chrome-candidate")
+            paragraphs[index] = paragraph._replace(role=label)
+    page_date = next((p for p in paragraphs if p.role == "page-date"), None)
     dateline = _dateline_from_roles(paragraphs, roles) or _inferred_dateline(paragraphs)
-    return (
-        paragraphs[page_date] if page_date is not None else None,
-        paragraphs[headline_index],
-        dateline,
-        paragraphs,
-    )
+    return page_date, paragraphs[headline_index], dateline, paragraphs
 
 
 def _inferred_dateline(paragraphs: list[Paragraph]) -> Dateline | None:
@@ -170,34 +153,40 @@ def collect_blocks(text, element, block_names, roles, skip, runs, blocks, role=N
     for item in element.content:
         if type(item) is tuple:
             pending.append(item)
-        elif item.name in skip:
             continue
-        elif item.name in block_names:
-            _flush(text, pending, runs, blocks, role, True)
+        name = item.name
+        if name in skip:
+            continue
+        if name in block_names or _has_block(item, block_names):
+            if pending:
+                _flush(text, pending, runs, blocks, role, True)
             split = True
-            if item.children:
-                collect_blocks(text, item, block_names, roles, skip, runs, blocks,
-                               roles.get(item.name, role))
-            elif item.content:  # a block of text alone: its runs are the block
-                blocks.append(Block(item.content[0][0], item.content[-1][1],
-                                    roles.get(item.name, role)))
-                runs.extend(item.content)
-        elif _has_block(item, block_names):
-            _flush(text, pending, runs, blocks, role, True)
-            split = True
-            collect_blocks(text, item, block_names, roles, skip, runs, blocks,
-                           roles.get(item.name, role))
+            item_role = roles.get(name, role)
+            if item.children or name not in block_names:
+                collect_blocks(text, item, block_names, roles, skip, runs, blocks, item_role)
+            else:  # a block of text alone: its runs are the block
+                content = item.content
+                if content:
+                    blocks.append(Block(content[0][0], content[-1][1], item_role))
+                    runs.extend(content)
         else:
             pending.extend(item.text_runs(skip))
-    _flush(text, pending, runs, blocks, role, split)
+    if pending:
+        _flush(text, pending, runs, blocks, role, split)
 
 
 def _flush(text, pending, runs, blocks, role, between_blocks) -> None:
-    if pending:
-        if not (between_blocks and all(text[s:e].isspace() for s, e in pending)):
-            blocks.append(Block(pending[0][0], pending[-1][1], role))
-        runs.extend(pending)
-        pending.clear()
+    if not (between_blocks and _blank(text, pending)):
+        blocks.append(Block(pending[0][0], pending[-1][1], role))
+    runs.extend(pending)
+    pending.clear()
+
+
+def _blank(text, runs) -> bool:
+    for start, end in runs:
+        if not text[start:end].isspace():
+            return False
+    return True
 
 
 def _has_block(element, block_names) -> bool:

@@ -210,12 +210,14 @@ def _tree(text: str, start: int, attributes) -> Element:
             continue
         at, end = match.span()
         tag = match[1]
-        name = names.get(tag) or names.setdefault(tag, local(tag))
+        try:
+            name = names[tag]
+        except KeyError:
+            name = names[tag] = local(tag)
         element_attributes = next(attributes)
         for key in element_attributes:
             if ":" in key:  # prefixed names: local names
-                element_attributes = {names.get(k) or names.setdefault(k, local(k)): v
-                                      for k, v in element_attributes.items()}
+                element_attributes = {local(k): v for k, v in element_attributes.items()}
                 break
         if kind == 3:  # text only
             content_start, content_end = match.span(3)
@@ -226,9 +228,9 @@ def _tree(text: str, start: int, attributes) -> Element:
             element = Element(name, at, end, end, element_attributes, [])
         else:
             element = Element(name, at, end, -1, element_attributes, None, text)
-        if name in named:
+        try:
             named[name].append(element)
-        else:
+        except KeyError:
             named[name] = [element]
         if stack:
             stack[-1].children.append(element)
