@@ -201,7 +201,7 @@ def mask(text: str, name: str = "<html>"):
         collect_blocks(text, headline, BLOCKS, {}, SKIP, runs, blocks, "headline")
     roles = _roles(scope, headline)
     collect_blocks(text, scope, BLOCKS, {}, SKIP, runs, blocks)
-    blocks = [Block(b.start, b.end, roles.get(b.start, b.role)) for b in blocks]
+    blocks = [(b[0], b[1], roles[b[0]], None) if b[0] in roles else b for b in blocks]
     date = _page_date(text, root, scope)
     if date:
         blocks.append(date)
@@ -219,7 +219,7 @@ def _page_date(text: str, root: Element, scope: Element) -> Block | None:
         value = element.attrs.get(attribute, "")
         if iso_date(value):
             offset = text.find(value, element.start, element.content_start)
-            return Block(offset, offset + len(value), "page-date", iso_date(value))
+            return offset, offset + len(value), "page-date", iso_date(value)
     return None
 
 

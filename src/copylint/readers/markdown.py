@@ -59,7 +59,7 @@ def mask(text: str):
             if key == "title" and value:
                 title = (start, start + len(value))
             elif key == "date" and iso_date(value):
-                blocks.append(Block(start, start + len(value), "page-date", iso_date(value)))
+                blocks.append((start, start + len(value), "page-date", iso_date(value)))
             elif key in ("lang", "language"):
                 meta["language"] = value.lower()
             elif key.startswith("source"):
@@ -79,7 +79,7 @@ def mask(text: str):
     if title and not _opens_with_heading(text, front.end()):
         masked = masked[:title[0]] + text[title[0]:title[1]] + masked[title[1]:]
         spans = _carve(spans, title)
-        blocks.append(Block(title[0], title[1], "headline"))
+        blocks.append((*title, "headline", None))
     meta["heading_blocks"] = blocks
     meta["heading_lines"] = [(m.start(), _line_end(text, m.start()))
                              for m in HEADING_MARK.finditer(text)
@@ -127,7 +127,7 @@ def structure(document, extra: list[Block], headings: list[tuple[int, int]]) -> 
     and no blank line between (layout alone would merge the two).
     """
     blocks = list(extra)
-    taken = [(b.start, b.end) for b in extra]
+    taken = [b[:2] for b in extra]
     for p in document.paragraphs:
         if _within(p.start, taken):
             continue
@@ -135,9 +135,9 @@ def structure(document, extra: list[Block], headings: list[tuple[int, int]]) -> 
         for start, end in headings:
             if p.start <= end and start < p.end:
                 if start > cursor:
-                    blocks.append(Block(cursor, start))
-                blocks.append(Block(max(start, cursor), min(end, p.end)))
+                    blocks.append((cursor, start, None, None))
+                blocks.append((max(start, cursor), min(end, p.end), None, None))
                 cursor = min(end, p.end)
         if cursor < p.end:
-            blocks.append(Block(cursor, p.end))
+            blocks.append((cursor, p.end, None, None))
     return blocks

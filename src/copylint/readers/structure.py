@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from operator import itemgetter
-from typing import NamedTuple
 
 import regex
 
@@ -28,13 +27,10 @@ _DAY_MONTH = regex.compile(
 _AGENCY = regex.compile(r"\s*\((?P<agency>[^()]{1,30})\)")
 
 
-class Block(NamedTuple):
-    """A block element's span in the file; role: headline, dateline, byline, page-date or None."""
-
-    start: int
-    end: int
-    role: str | None = None
-    text: str | None = None  # for a page date held in an attribute: its normalised value
+# A block element's span in the file: (start, end, role, text). The role is headline,
+# dateline, byline, page-date or None; text is None but for a page date held in markup
+# (an attribute): its normalised value. A plain tuple: a story makes dozens.
+Block = tuple[int, int, "str | None", "str | None"]
 
 
 def apply_structure(document: Document, blocks: list[Block]) -> Document:
@@ -148,18 +144,18 @@ def collect_blocks(text, element, block_names, roles, skip, runs, blocks, role=N
     role of a block element (hl1: headline); a role is inherited by blocks inside.
     Blank text between block elements (the file's indentation) makes no block.
     """
-    pending: list[tuple[int, int]] = []
+    mark = len(runs)  # the element's own text from here on waits for its block
     split = False  # whether a block element has split the element's text
     for item in element.content:
         if type(item) is tuple:
-            pending.append(item)
+            runs.append(item)
             continue
         name = item.name
         if name in skip:
             continue
         if name in block_names or _has_block(item, block_names):
-            if pending:
-                _flush(text, pending, runs, blocks, role, True)
+            if len(runs) > mark:
+                _group(text, runs, mark, blocks, role, True)
             split = True
             item_role = roles.get(name, role)
             if item.children or name not in block_names:
@@ -167,26 +163,24 @@ def collect_blocks(text, element, block_names, roles, skip, runs, blocks, role=N
             else:  # a block of text alone: its runs are the block
                 content = item.content
                 if content:
-                    blocks.append(Block(content[0][0], content[-1][1], item_role))
+                    blocks.append((content[0][0], content[-1][1], item_role, None))
                     runs.extend(content)
+            mark = len(runs)
         else:
-            pending.extend(item.text_runs(skip))
-    if pending:
-        _flush(text, pending, runs, blocks, role, split)
+            runs.extend(item.text_runs(skip))
+    if len(runs) > mark:
+        _group(text, runs, mark, blocks, role, split)
 
 
-def _flush(text, pending, runs, blocks, role, between_blocks) -> None:
-    if not (between_blocks and _blank(text, pending)):
-        blocks.append(Block(pending[0][0], pending[-1][1], role))
-    runs.extend(pending)
-    pending.clear()
-
-
-def _blank(text, runs) -> bool:
-    for start, end in runs:
-        if not text[start:end].isspace():
-            return False
-    return True
+def _group(text, runs, mark, blocks, role, between_blocks) -> None:
+    """The runs from ``mark`` on as one block, unless blank text between blocks."""
+    if between_blocks:
+        for start, end in runs[mark:]:
+            if not text[start:end].isspace():
+                break
+        else:
+            return
+    blocks.append((runs[mark][0], runs[-1][1], role, None))
 
 
 def _has_block(element, block_names) -> bool:

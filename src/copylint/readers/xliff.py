@@ -51,18 +51,18 @@ def mask(text: str, name: str = "<xliff>"):
                 target_runs = target.text_runs(SKIP)
                 if target_runs:
                     target_span = (target_runs[0][0], target_runs[-1][1])
-                    blocks.append(Block(*target_span))
+                    blocks.append((*target_span, None, None))
                     runs.extend(target_runs)
             segments.append({
                 "id": unit.attrs.get("id", ""),
                 "source": _plain(text, source),
                 "source_lang": source_lang,
                 "target_lang": target_lang,
-                "source_codes": _codes(source),
+                "source_codes": _codes(source) if source.children else [],
                 "anchor": source.start,
                 "target_tag": target.start if target is not None else None,
                 "target_span": target_span,
-                "target_codes": _codes(target) if target is not None else [],
+                "target_codes": _codes(target) if target is not None and target.children else [],
             })
     masked, spans = keep(text, sorted(runs))
     meta = {"format": "xliff", "xliff_version": version, "blocks": blocks, "segments": segments}
@@ -83,7 +83,11 @@ def _units(root, file):
 
 def _plain(text: str, element) -> str:
     """The element's text with inline codes dropped and references decoded."""
-    plain = "".join([text[s:e] for s, e in element.text_runs(SKIP)])
+    runs = element.text_runs(SKIP)
+    if len(runs) == 1:  # text alone
+        plain = text[runs[0][0]:runs[0][1]]
+    else:
+        plain = "".join([text[s:e] for s, e in runs])
     return html.unescape(plain) if "&" in plain else plain
 
 

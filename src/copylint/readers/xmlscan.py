@@ -47,13 +47,18 @@ class Element:
     def content(self) -> list[tuple[int, int] | Element]:
         """Text runs (start, end) and child elements, in file order."""
         if self._content is None:
+            text = self._text
             items: list = []
             cursor = self.content_start
             for child in self.children:
-                _add_runs(self._text, items, cursor, child.start)
+                if child.start > cursor:
+                    if text.find("<", cursor, child.start) < 0:
+                        items.append((cursor, child.start))
+                    else:
+                        _add_runs(text, items, cursor, child.start)
                 items.append(child)
                 cursor = child.end
-            _add_runs(self._text, items, cursor, self.content_end)
+            _add_runs(text, items, cursor, self.content_end)
             self._content = items
         return self._content
 
@@ -129,7 +134,6 @@ def parse(text: str, name: str) -> Element:
 
     import defusedxml
 
-    data = text.encode("utf-8")
     parser = expat.ParserCreate("utf-8")
     # Expat checks the document and hands over each element's attributes (defaults
     # from the DTD applied, references decoded); the positions come from _tree.
@@ -138,12 +142,10 @@ def parse(text: str, name: str) -> Element:
     parser.StartElementHandler = lambda _tag, element_attributes: note(element_attributes)
     doctype_end: list[int] = []
     parser.EndDoctypeDeclHandler = lambda: doctype_end.append(parser.CurrentByteIndex)
-
-    def entity_declared(entity, *_):
-        raise defusedxml.EntitiesForbidden(entity, None, None, None, None, None)
-
-    def external_reference(*_):
-        raise defusedxml.ExternalReferenceForbidden(None, None, None, None)
+    # defusedxml's protections (forbid_entities, forbid_external).
+    parser.EntityDeclHandler = _entity_declared
+    parser.UnparsedEntityDeclHandler = _entity_declared
+    parser.ExternalEntityRefHandler = _external_reference
 
     def undefined_entity(entity, _parameter):
         # A reference to an entity the unread external DTD may declare: ElementTree
@@ -153,11 +155,8 @@ def parse(text: str, name: str) -> Element:
         error.offset = parser.CurrentColumnNumber
         raise error
 
-    # defusedxml's protections (forbid_entities, forbid_external).
-    parser.EntityDeclHandler = entity_declared
-    parser.UnparsedEntityDeclHandler = entity_declared
-    parser.ExternalEntityRefHandler = external_reference
     parser.SkippedEntityHandler = undefined_entity
+    data = text.encode("utf-8")
     try:
         parser.Parse(data, True)
     except defusedxml.EntitiesForbidden as exc:
@@ -173,6 +172,18 @@ def parse(text: str, name: str) -> Element:
     # The DOCTYPE (its internal subset may hold '<') ends at the '>' expat reported.
     start = len(data[:doctype_end[0]].decode("utf-8")) + 1 if doctype_end else 0
     return _tree(text, start, iter(attributes))
+
+
+def _entity_declared(entity, *_):
+    import defusedxml
+
+    raise defusedxml.EntitiesForbidden(entity, None, None, None, None, None)
+
+
+def _external_reference(*_):
+    import defusedxml
+
+    raise defusedxml.ExternalReferenceForbidden(None, None, None, None)
 
 
 # Markup of a well-formed document, from one '<' (text holds no other '<'): an
