@@ -34,9 +34,15 @@ _INCOMPLETE = _LETTERS | {"=", "/", ""}
 _COMMENT_CLOSE = re.compile(r"--\s*>")
 _SECTION_CLOSE = re.compile(r"]\s*]\s*>")
 _GT = re.compile(">")
-# The next '<', read at once when it opens a start tag without attributes (1) or an
-# end tag as endtagfind reads it (2); other markup is read by the patterns above.
-_MARKUP = re.compile(r"<(?:([a-zA-Z][^\t\n\r\f />\x00]*)>|/\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>)?")
+# The next '<', read at once when it opens a start tag without attributes (1), with
+# its text (2) when the element's own end tag (as endtagfind reads it, the name's
+# ASCII case aside) follows the text, or an end tag as endtagfind reads it (3); other
+# markup is read by the patterns above.
+_MARKUP = re.compile(r"""<(?:
+    ([a-zA-Z][^\t\n\r\f />\x00]*)>
+    (?:([^<]*+)</\s*(?=[a-zA-Z][-.a-zA-Z0-9:_]*\s*>)(?ai:\1)\s*>)?
+  | /\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>
+)?""", re.VERBOSE)
 
 
 def tree(text: str) -> Element:
@@ -56,12 +62,13 @@ def tree(text: str) -> Element:
     while (markup := _MARKUP.search(text, position)) is not None:
         at = markup.start()
         kind = markup.lastindex
-        if kind == 1:  # a start tag without attributes: the common case
-            name, end, attrs, tail = markup[1].lower(), markup.end(), {}, ">"
-        elif kind == 2:  # an end tag as endtagfind reads it
+        if kind == 1 or kind == 2:  # a start tag without attributes: the common case
+            name, end, attrs, tail = markup[1].lower(), markup.end(1) + 1, {}, ">"
+            text_alone = kind == 2 and name not in VOID  # its text, then its end tag
+        elif kind == 3:  # an end tag as endtagfind reads it
             if cursor < at:
                 stack[-1]._content.append((cursor, at))
-            _close(stack, markup[2].lower(), at)
+            _close(stack, markup[3].lower(), at)
             position = markup.end()
             cursor = max(cursor, position)
             continue
@@ -77,6 +84,7 @@ def tree(text: str) -> Element:
                 position = end
                 continue
             name = name_match.group(1).lower()
+            text_alone = False
         else:
             following = text[at + 1:at + 2]
             if following == "/":  # an end tag endtagfind does not read
@@ -119,15 +127,21 @@ def tree(text: str) -> Element:
             continue
         if cursor < at:
             stack[-1]._content.append((cursor, at))
-        cursor = position = end
-        element = Element(name, at, end, end, attrs, [])
+        if text_alone:
+            content_start, content_end = markup.span(2)
+            element = Element(name, at, content_start, content_end, attrs,
+                              [(content_start, content_end)] if content_end > content_start else [])
+            cursor = position = markup.end()
+        else:
+            element = Element(name, at, end, end, attrs, [])
+            cursor = position = end
         stack[-1].children.append(element)
         stack[-1]._content.append(element)
         try:
             named[name].append(element)
         except KeyError:
             named[name] = [element]
-        if tail == ">" and name not in VOID:
+        if not text_alone and tail == ">" and name not in VOID:
             stack.append(element)
             if name in RAW_TEXT:
                 closing = RAW_TEXT[name].search(text, end)

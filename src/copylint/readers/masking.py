@@ -54,6 +54,7 @@ def keep(text: str, runs: list[tuple[int, int]]):
     is split (``Kazakhstan&#8217;s`` reads ``Kazakhstan’s``).
     """
     blank = spaces(text)  # the masked spans are cut from it
+    references = "&" in text
     pieces: list[str] = []
     masked: list[tuple[int, int]] = []
     previous = 0
@@ -64,7 +65,7 @@ def keep(text: str, runs: list[tuple[int, int]]):
             previous = start
         if end <= previous:  # empty, or inside the run before
             continue
-        if text.find("&", previous, end) >= 0:
+        if references and text.find("&", previous, end) >= 0:
             _decode(text, previous, end, pieces, masked)
         else:
             pieces.append(text[previous:end])

@@ -11,6 +11,7 @@ roles, dateline and sentences from them, after ``Document.from_text``.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import repeat
 from operator import itemgetter
 
 import regex
@@ -54,10 +55,12 @@ def apply_structure(document: Document, blocks: list[Block]) -> Document:
         elif stripped:
             start += len(chunk) - len(chunk.lstrip())
             pieces.append((start, start + len(stripped), role, stripped))
-    # Line numbers are 1-based: the count of line starts up to the offset.
-    paragraphs = [Paragraph(index, start, end, chunk, bisect_right(line_starts, start),
-                            bisect_right(line_starts, end - 1))
-                  for index, (start, end, _, chunk) in enumerate(pieces)]
+    # Line numbers are 1-based: the count of line starts up to the offset. The
+    # Paragraphs are made by tuple.__new__ in C (a NamedTuple's own __new__ is Python).
+    paragraphs = list(map(tuple.__new__, repeat(Paragraph), [
+        (index, start, end, chunk, bisect_right(line_starts, start),
+         bisect_right(line_starts, end - 1), "body")
+        for index, (start, end, _, chunk) in enumerate(pieces)]))
     roles = {index: piece[2] for index, piece in enumerate(pieces) if piece[2]}
     if "headline" in roles.values():
         found_date, headline, dateline, paragraphs = _explicit_parts(paragraphs, roles)
