@@ -127,6 +127,16 @@ def test_xml_offsets_are_characters_not_bytes():
     assert second.text == "Second 😀 para." and document.text[second.start:second.end] == second.text
 
 
+def test_xml_empty_cdata_section_keeps_every_offset():
+    text = ("<nitf><body><body.content><p>ab<![CDATA[]]>cd <!-- x --><![CDATA[]]>ef</p>"
+            "</body.content></body></nitf>")
+    document = read_document(text, "a.nitf")
+    assert len(document.text) == len(text)
+    (paragraph,) = document.paragraphs
+    assert paragraph.start == text.index("ab") and paragraph.end == text.index("ef") + 2
+    assert paragraph.text.split() == ["ab", "cd", "ef"]
+
+
 def test_xml_attribute_may_hold_a_closing_bracket():
     text = ('<nitf><head><docdata><date.issue title="a>b" norm="20240328T093000Z"/></docdata>'
             '</head><body><body.content><p>Text after.</p></body.content></body></nitf>')

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import (attrfind_tolerant, endtagfind, locatestarttagend_tolerant,
-                         tagfind_tolerant)
+from html.parser import attrfind_tolerant, locatestarttagend_tolerant, tagfind_tolerant
 
 from .masking import keep
 from .nitf import iso_date
@@ -35,95 +34,122 @@ _INCOMPLETE = _LETTERS | {"=", "/", ""}
 _COMMENT_CLOSE = re.compile(r"--\s*>")
 _SECTION_CLOSE = re.compile(r"]\s*]\s*>")
 _GT = re.compile(">")
-_SIMPLE_TAG = re.compile(r"<([a-zA-Z][^\t\n\r\f />\x00]*)>")
+# The next '<', read at once when it opens a start tag without attributes (1), with
+# its text (2) when the element's own end tag (as endtagfind reads it, the name's
+# ASCII case aside) follows the text, or an end tag as endtagfind reads it (3); other
+# markup is read by the patterns above.
+_MARKUP = re.compile(r"""<(?:
+    ([a-zA-Z][^\t\n\r\f />\x00]*)>
+    (?:([^<]*+)</\s*(?=[a-zA-Z][-.a-zA-Z0-9:_]*\s*>)(?ai:\1)\s*>)?
+  | /\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>
+)?""", re.VERBOSE)
 
 
 def tree(text: str) -> Element:
     """Elements with offsets; unclosed tags are closed by their ancestor's end tag.
 
-    One scan from '<' to '<' (text between tags is skipped by ``str.find``), with
+    One scan from '<' to '<' (text between tags is skipped by a pattern search), with
     the standard library HTMLParser's own tag and attribute patterns, so tags,
     attributes, comments, declarations and raw-text script/style are read as it
-    reads them, without its per-reference and per-line bookkeeping.
+    reads them, without its per-reference and per-line bookkeeping. Each
+    element's content list is given and filled here (``_content``).
     """
-    root = Element("#document", 0, 0, len(text))
+    root = Element("#document", 0, 0, len(text), None, [])
     root.named = named = {}
     stack = [root]
     cursor = 0  # end of the last markup: text runs start there
     position = 0
-    while (at := text.find("<", position)) >= 0:
-        following = text[at + 1:at + 2]
-        if following in _LETTERS:
-            simple = _SIMPLE_TAG.match(text, at)
-            if simple:  # no attributes: the common case, one pattern
-                name, end, attrs, tail = simple.group(1).lower(), simple.end(), {}, ">"
-            else:
-                end = _start_tag_end(text, at)
-                if end < 0:
+    while (markup := _MARKUP.search(text, position)) is not None:
+        at = markup.start()
+        kind = markup.lastindex
+        if kind == 1 or kind == 2:  # a start tag without attributes: the common case
+            name, end, attrs, tail = markup[1].lower(), markup.end(1) + 1, {}, ">"
+            text_alone = kind == 2 and name not in VOID  # its text, then its end tag
+        elif kind == 3:  # an end tag as endtagfind reads it
+            if cursor < at:
+                stack[-1]._content.append((cursor, at))
+            _close(stack, markup[3].lower(), at)
+            position = markup.end()
+            cursor = max(cursor, position)
+            continue
+        elif text[at + 1:at + 2] in _LETTERS:
+            end = _start_tag_end(text, at)
+            if end < 0:
+                position = _unfinished(text, at)
+                continue
+            name_match = tagfind_tolerant.match(text, at + 1)
+            attrs, rest = _attributes(text, name_match.end(), end)
+            tail = text[rest:end].strip()
+            if tail not in (">", "/>"):  # not a tag after all: text
+                position = end
+                continue
+            name = name_match.group(1).lower()
+            text_alone = False
+        else:
+            following = text[at + 1:at + 2]
+            if following == "/":  # an end tag endtagfind does not read
+                close = text.find(">", at + 1)
+                if close < 0:
                     position = _unfinished(text, at)
                     continue
-                name_match = tagfind_tolerant.match(text, at + 1)
-                attrs, rest = _attributes(text, name_match.end(), end)
-                tail = text[rest:end].strip()
-                if tail not in (">", "/>"):  # not a tag after all: text
-                    position = end
+                position = end = close + 1
+                name_match = tagfind_tolerant.match(text, at + 2)
+                if name_match is None and text.startswith("</>", at):
+                    position = at + 3
                     continue
-                name = name_match.group(1).lower()
+                if name_match is not None:  # else a bogus comment
+                    if cursor < at:
+                        stack[-1]._content.append((cursor, at))
+                        cursor = at
+                    _close(stack, name_match.group(1).lower(), at)
+            elif following == "!" and text.startswith("<!--", at):
+                close = _COMMENT_CLOSE.search(text, at + 4)
+                if close is None:
+                    position = _unfinished(text, at)
+                    continue
+                position = close.end()
+                found = text.find("-->", at)
+                end = len(text) if found < 0 else found + 3
+            elif following in ("!", "?"):  # declaration, marked section, processing instruction
+                close = (_SECTION_CLOSE.search(text, at + 3) if text.startswith("<![", at)
+                         else _GT.search(text, at + 2))
+                if close is None:
+                    position = _unfinished(text, at)
+                    continue
+                position = end = close.end()
+            else:  # a lone '<' is text
+                position = at + 1
+                continue
+            # markup other than a start tag: the text before it is a run of the open element
             if cursor < at:
-                stack[-1].content.append((cursor, at))
-            cursor = position = end
-            element = Element(name, at, end, end, attrs)
-            stack[-1].children.append(element)
-            stack[-1].content.append(element)
-            named.setdefault(name, []).append(element)
-            if tail == ">" and name not in VOID:
-                stack.append(element)
-                if name in RAW_TEXT:
-                    closing = RAW_TEXT[name].search(text, end)
-                    if closing is None:  # unclosed: the rest of the file is its content
-                        break
-                    position = closing.start()
+                stack[-1]._content.append((cursor, at))
+            cursor = max(cursor, end)
             continue
-        if following == "/":
-            close = text.find(">", at + 1)
-            if close < 0:
-                position = _unfinished(text, at)
-                continue
-            position = close + 1
-            name_match = endtagfind.match(text, at) or tagfind_tolerant.match(text, at + 2)
-            if name_match is None and text.startswith("</>", at):
-                position = at + 3
-                continue
-            end = close + 1
-            if name_match is not None:  # else a bogus comment
-                if cursor < at:
-                    stack[-1].content.append((cursor, at))
-                    cursor = at
-                _close(stack, name_match.group(1).lower(), at)
-        elif following == "!" and text.startswith("<!--", at):
-            close = _COMMENT_CLOSE.search(text, at + 4)
-            if close is None:
-                position = _unfinished(text, at)
-                continue
-            position = close.end()
-            found = text.find("-->", at)
-            end = len(text) if found < 0 else found + 3
-        elif following in ("!", "?"):  # declaration, marked section, processing instruction
-            close = (_SECTION_CLOSE.search(text, at + 3) if text.startswith("<![", at)
-                     else _GT.search(text, at + 2))
-            if close is None:
-                position = _unfinished(text, at)
-                continue
-            position = end = close.end()
-        else:  # a lone '<' is text
-            position = at + 1
-            continue
-        # markup other than a start tag: the text before it is a run of the open element
         if cursor < at:
-            stack[-1].content.append((cursor, at))
-        cursor = max(cursor, end)
+            stack[-1]._content.append((cursor, at))
+        if text_alone:
+            content_start, content_end = markup.span(2)
+            element = Element(name, at, content_start, content_end, attrs,
+                              [(content_start, content_end)] if content_end > content_start else [])
+            cursor = position = markup.end()
+        else:
+            element = Element(name, at, end, end, attrs, [])
+            cursor = position = end
+        stack[-1].children.append(element)
+        stack[-1]._content.append(element)
+        try:
+            named[name].append(element)
+        except KeyError:
+            named[name] = [element]
+        if not text_alone and tail == ">" and name not in VOID:
+            stack.append(element)
+            if name in RAW_TEXT:
+                closing = RAW_TEXT[name].search(text, end)
+                if closing is None:  # unclosed: the rest of the file is its content
+                    break
+                position = closing.start()
     if cursor < len(text):
-        stack[-1].content.append((cursor, len(text)))
+        stack[-1]._content.append((cursor, len(text)))
     for element in stack[1:]:
         element.content_end = len(text)
     return root
@@ -189,7 +215,7 @@ def mask(text: str, name: str = "<html>"):
         collect_blocks(text, headline, BLOCKS, {}, SKIP, runs, blocks, "headline")
     roles = _roles(scope, headline)
     collect_blocks(text, scope, BLOCKS, {}, SKIP, runs, blocks)
-    blocks = [Block(b.start, b.end, roles.get(b.start, b.role)) for b in blocks]
+    blocks = [(b[0], b[1], roles[b[0]], None) if b[0] in roles else b for b in blocks]
     date = _page_date(text, root, scope)
     if date:
         blocks.append(date)
@@ -207,7 +233,7 @@ def _page_date(text: str, root: Element, scope: Element) -> Block | None:
         value = element.attrs.get(attribute, "")
         if iso_date(value):
             offset = text.find(value, element.start, element.content_start)
-            return Block(offset, offset + len(value), "page-date", iso_date(value))
+            return offset, offset + len(value), "page-date", iso_date(value)
     return None
 
 

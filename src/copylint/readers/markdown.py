@@ -59,7 +59,7 @@ def mask(text: str):
             if key == "title" and value:
                 title = (start, start + len(value))
             elif key == "date" and iso_date(value):
-                blocks.append(Block(start, start + len(value), "page-date", iso_date(value)))
+                blocks.append((start, start + len(value), "page-date", iso_date(value)))
             elif key in ("lang", "language"):
                 meta["language"] = value.lower()
             elif key.startswith("source"):
@@ -69,7 +69,7 @@ def mask(text: str):
                     meta["source_languages"] = (language.split("-")[0].split("_")[0],)
         spans.append(front.span())
     for pattern, group, triggers in MARKUP:
-        if any(trigger in text for trigger in triggers):
+        if any(map(text.__contains__, triggers)):
             spans.extend(spans_of(pattern, text, group))
     first_list_mark = LIST_MARK_FIRST.match(text)
     if first_list_mark:
@@ -79,10 +79,11 @@ def mask(text: str):
     if title and not _opens_with_heading(text, front.end()):
         masked = masked[:title[0]] + text[title[0]:title[1]] + masked[title[1]:]
         spans = _carve(spans, title)
-        blocks.append(Block(title[0], title[1], "headline"))
+        blocks.append((*title, "headline", None))
     meta["heading_blocks"] = blocks
     meta["heading_lines"] = [(m.start(), _line_end(text, m.start()))
-                             for m in HEADING_MARK.finditer(text) if not _inside(m.start(), spans, m)]
+                             for m in HEADING_MARK.finditer(text)
+                             if not _within(m.start(), spans, m.span())]  # not in a fence
     return masked, spans, meta
 
 
@@ -91,9 +92,12 @@ def _line_end(text: str, start: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _inside(offset: int, spans, own) -> bool:
-    """Whether ``offset`` is in a masked span other than the heading mark itself (a fence)."""
-    return any(s <= offset < e and (s, e) != own.span() for s, e in spans)
+def _within(offset: int, spans, other_than=None) -> bool:
+    """Whether ``offset`` is in one of ``spans`` other than ``other_than``."""
+    for span in spans:
+        if span[0] <= offset < span[1] and span != other_than:
+            return True
+    return False
 
 
 def _opens_with_heading(text: str, start: int) -> bool:
@@ -123,16 +127,17 @@ def structure(document, extra: list[Block], headings: list[tuple[int, int]]) -> 
     and no blank line between (layout alone would merge the two).
     """
     blocks = list(extra)
+    taken = [b[:2] for b in extra]
     for p in document.paragraphs:
-        if any(b.start <= p.start < b.end for b in extra):
+        if _within(p.start, taken):
             continue
         cursor = p.start
         for start, end in headings:
             if p.start <= end and start < p.end:
                 if start > cursor:
-                    blocks.append(Block(cursor, start))
-                blocks.append(Block(max(start, cursor), min(end, p.end)))
+                    blocks.append((cursor, start, None, None))
+                blocks.append((max(start, cursor), min(end, p.end), None, None))
                 cursor = min(end, p.end)
         if cursor < p.end:
-            blocks.append(Block(cursor, p.end))
+            blocks.append((cursor, p.end, None, None))
     return blocks

@@ -24,7 +24,7 @@ def mask(text: str, name: str = "<newsml>"):
     if content_meta is not None:
         for element in content_meta.children:
             role = META_ROLES.get(element.name)
-            if role and not any(b.role == role for b in blocks):
+            if role and not any(b[2] == role for b in blocks):
                 collect_blocks(text, element, (), {}, SKIP, runs, blocks, role)
     for inline in root.find_all("inlineXML"):
         collect_blocks(text, inline, XHTML_BLOCKS, {}, SKIP, runs, blocks)
@@ -47,5 +47,5 @@ def page_date(root, text: str) -> Block | None:
             value = iso_date(raw.strip())
             if value:
                 offset = start + len(raw) - len(raw.lstrip())
-                return Block(offset, offset + 10, "page-date", value)
+                return offset, offset + 10, "page-date", value
     return None

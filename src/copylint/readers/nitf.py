@@ -43,7 +43,7 @@ def page_date(root, text: str) -> Block | None:
             iso = iso_date(found.attrs[attribute])
             span = attribute_span(text, found, attribute)
             if iso and span:
-                return Block(*span, "page-date", iso)
+                return *span, "page-date", iso
     return None
 
 

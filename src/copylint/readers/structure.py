@@ -11,7 +11,8 @@ roles, dateline and sentences from them, after ``Document.from_text``.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
 
 import regex
 
@@ -27,34 +28,43 @@ _DAY_MONTH = regex.compile(
 _AGENCY = regex.compile(r"\s*\((?P<agency>[^()]{1,30})\)")
 
 
-@dataclass(frozen=True)
-class Block:
-    """A block element's span in the file; role: headline, dateline, byline, page-date or None."""
-
-    start: int
-    end: int
-    role: str | None = None
-    text: str | None = None  # for a page date held in an attribute: its normalised value
+# A block element's span in the file: (start, end, role, text). The role is headline,
+# dateline, byline, page-date or None; text is None but for a page date held in markup
+# (an attribute): its normalised value. A plain tuple: a story makes dozens.
+Block = tuple[int, int, "str | None", "str | None"]
 
 
 def apply_structure(document: Document, blocks: list[Block]) -> Document:
     """Replace the inferred paragraphs and story parts by the format's own."""
     text = document.text
     line_starts = document._line_starts
-    pieces: list[tuple[int, int, str | None]] = []
+    pieces: list[tuple[int, int, str | None, str]] = []
     page_date = None
-    for block in sorted(blocks, key=lambda b: b.start):
-        if block.text is not None:  # a date kept in markup, not in the copy
-            line, _ = document.position(block.start)
-            page_date = Paragraph(-1, block.start, block.end, block.text, line, line, "page-date")
+    for start, end, role, value in sorted(blocks, key=itemgetter(0)):
+        if value is not None:  # a date kept in markup, not in the copy
+            line = bisect_right(line_starts, start)
+            page_date = Paragraph(-1, start, end, value, line, line, "page-date")
             continue
-        pieces.extend((start, end, block.role) for start, end in _pieces(text, block.start, block.end))
-    roles = {index: role for index, (_, _, role) in enumerate(pieces) if role}
+        chunk = text[start:end]
+        if "\n" in chunk:
+            _pieces(text, start, end, role, pieces)
+            continue
+        stripped = chunk.strip()  # one line: nothing to split
+        if len(stripped) == len(chunk):
+            pieces.append((start, end, role, chunk))
+        elif stripped:
+            start += len(chunk) - len(chunk.lstrip())
+            pieces.append((start, start + len(stripped), role, stripped))
+    # Line numbers are 1-based: the count of line starts up to the offset. The
+    # Paragraphs are made by tuple.__new__ in C (a NamedTuple's own __new__ is Python).
+    paragraphs = list(map(tuple.__new__, repeat(Paragraph), [
+        (index, start, end, chunk, bisect_right(line_starts, start),
+         bisect_right(line_starts, end - 1), "body")
+        for index, (start, end, _, chunk) in enumerate(pieces)]))
+    roles = {index: piece[2] for index, piece in enumerate(pieces) if piece[2]}
     if "headline" in roles.values():
-        found_date, headline, dateline, paragraphs = _explicit_parts(text, line_starts, pieces, roles)
+        found_date, headline, dateline, paragraphs = _explicit_parts(paragraphs, roles)
     else:
-        paragraphs = [_paragraph(text, line_starts, index, start, end, "body")
-                      for index, (start, end, _) in enumerate(pieces)]
         found_date, headline, dateline, paragraphs = _find_story_parts(paragraphs)
         dateline = _dateline_from_roles(paragraphs, roles) or dateline
     document.paragraphs = paragraphs
@@ -67,21 +77,9 @@ def apply_structure(document: Document, blocks: list[Block]) -> Document:
     return document
 
 
-def _paragraph(text, line_starts, index, start, end, role) -> Paragraph:
-    """A paragraph with its line numbers (1-based: the count of line starts up to it)."""
-    return Paragraph(index, start, end, text[start:end], bisect_right(line_starts, start),
-                     bisect_right(line_starts, max(end - 1, start)), role)
-
-
-def _pieces(text: str, start: int, end: int):
-    """The block's text without surrounding blanks, split at blank lines."""
-    if text.find("\n", start, end) < 0:  # one line: nothing to split
-        chunk = text[start:end]
-        stripped = chunk.strip()
-        if stripped:
-            left = start + len(chunk) - len(chunk.lstrip())
-            yield left, left + len(stripped)
-        return
+def _pieces(text: str, start: int, end: int, role, pieces: list) -> None:
+    """The block's lines without surrounding blanks, split at blank lines, as
+    (start, end, role, text) pieces."""
     cursor = start
     for gap in [*_BLANK_LINE.finditer(text, start, end), None]:
         stop = gap.start() if gap else end
@@ -89,38 +87,27 @@ def _pieces(text: str, start: int, end: int):
         stripped = chunk.strip()
         if stripped:
             left = cursor + len(chunk) - len(chunk.lstrip())
-            yield left, left + len(stripped)
+            pieces.append((left, left + len(stripped), role, stripped))
         if gap:
             cursor = gap.end()
 
 
-def _explicit_parts(text, line_starts, pieces, roles: dict[int, str]):
+def _explicit_parts(paragraphs: list[Paragraph], roles: dict[int, str]):
     """Paragraphs labelled from the format's roles; above the headline, page date,
     by-line or chrome."""
     headline_index = next(i for i, role in roles.items() if role == "headline")
-    page_date = None
-    paragraphs = []
-    for index, (start, end, role) in enumerate(pieces):
+    for index, role in roles.items():
         if role in ("headline", "byline", "page-date"):
-            label = role
-        elif index == headline_index or role == "dateline" or index > headline_index:
-            label = "body"
-        elif PAGE_DATE.match(text[start:end]):
-            label = "page-date"
-        elif BYLINE.match(text[start:end]):
-            label = "byline"
-        else:
-            label = "chrome-candidate"
-        if label == "page-date" and page_date is None:
-            page_date = index
-        paragraphs.append(_paragraph(text, line_starts, index, start, end, label))
+            paragraphs[index] = paragraphs[index]._replace(role=role)
+    for index in range(headline_index):
+        paragraph = paragraphs[index]
+        if paragraph.role == "body" and roles.get(index) != "dateline":
+            label = ("page-date" if PAGE_DATE.match(paragraph.text) else
+                     "byline" if BYLINE.match(paragraph.text) else "chrome-candidate")
+            paragraphs[index] = paragraph._replace(role=label)
+    page_date = next((p for p in paragraphs if p.role == "page-date"), None)
     dateline = _dateline_from_roles(paragraphs, roles) or _inferred_dateline(paragraphs)
-    return (
-        paragraphs[page_date] if page_date is not None else None,
-        paragraphs[headline_index],
-        dateline,
-        paragraphs,
-    )
+    return page_date, paragraphs[headline_index], dateline, paragraphs
 
 
 def _inferred_dateline(paragraphs: list[Paragraph]) -> Dateline | None:
@@ -160,39 +147,43 @@ def collect_blocks(text, element, block_names, roles, skip, runs, blocks, role=N
     role of a block element (hl1: headline); a role is inherited by blocks inside.
     Blank text between block elements (the file's indentation) makes no block.
     """
-    pending: list[tuple[int, int]] = []
+    mark = len(runs)  # the element's own text from here on waits for its block
     split = False  # whether a block element has split the element's text
     for item in element.content:
         if type(item) is tuple:
-            pending.append(item)
-        elif item.name in skip:
+            runs.append(item)
             continue
-        elif item.name in block_names:
-            _flush(text, pending, runs, blocks, role, True)
+        name = item.name
+        if name in skip:
+            continue
+        if name in block_names or _has_block(item, block_names):
+            if len(runs) > mark:
+                _group(text, runs, mark, blocks, role, True)
             split = True
-            if item.children:
-                collect_blocks(text, item, block_names, roles, skip, runs, blocks,
-                               roles.get(item.name, role))
-            elif item.content:  # a block of text alone: its runs are the block
-                blocks.append(Block(item.content[0][0], item.content[-1][1],
-                                    roles.get(item.name, role)))
-                runs.extend(item.content)
-        elif _has_block(item, block_names):
-            _flush(text, pending, runs, blocks, role, True)
-            split = True
-            collect_blocks(text, item, block_names, roles, skip, runs, blocks,
-                           roles.get(item.name, role))
+            item_role = roles.get(name, role)
+            if item.children or name not in block_names:
+                collect_blocks(text, item, block_names, roles, skip, runs, blocks, item_role)
+            else:  # a block of text alone: its runs are the block
+                content = item.content
+                if content:
+                    blocks.append((content[0][0], content[-1][1], item_role, None))
+                    runs.extend(content)
+            mark = len(runs)
         else:
-            pending.extend(item.text_runs(skip))
-    _flush(text, pending, runs, blocks, role, split)
+            runs.extend(item.text_runs(skip))
+    if len(runs) > mark:
+        _group(text, runs, mark, blocks, role, split)
 
 
-def _flush(text, pending, runs, blocks, role, between_blocks) -> None:
-    if pending:
-        if not (between_blocks and all(text[s:e].isspace() for s, e in pending)):
-            blocks.append(Block(pending[0][0], pending[-1][1], role))
-        runs.extend(pending)
-        pending.clear()
+def _group(text, runs, mark, blocks, role, between_blocks) -> None:
+    """The runs from ``mark`` on as one block, unless blank text between blocks."""
+    if between_blocks:
+        for start, end in runs[mark:]:
+            if not text[start:end].isspace():
+                break
+        else:
+            return
+    blocks.append((runs[mark][0], runs[-1][1], role, None))
 
 
 def _has_block(element, block_names) -> bool:

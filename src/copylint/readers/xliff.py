@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from .masking import keep
-from .structure import Block, collect_blocks
+from .structure import Block
 from .xmlscan import parse
 
 # Inline codes whose content is native markup, not text (1.2: ph, bpt, ept, it, sub).
@@ -40,26 +40,31 @@ def mask(text: str, name: str = "<xliff>"):
                     target = child
             if source is None:
                 continue
-            segment = {
+            # An empty run at each tag splits the masked span there, so a one-character
+            # hit at the tag is not masked: the engine drops a hit inside a masked span,
+            # not one starting where a masked span starts, and the bilingual rules point
+            # at a unit's <source> or <target> tag this way when there is no target text.
+            runs.append((source.start, source.start))
+            target_span = None
+            if target is not None:
+                runs.append((target.start, target.start))
+                target_runs = target.text_runs(SKIP)
+                if target_runs:
+                    target_span = (target_runs[0][0], target_runs[-1][1])
+                    blocks.append((*target_span, None, None))
+                    runs.extend(target_runs)
+            segments.append({
                 "id": unit.attrs.get("id", ""),
                 "source": _plain(text, source),
                 "source_lang": source_lang,
                 "target_lang": target_lang,
-                "source_codes": _codes(source),
+                "source_codes": _codes(source) if source.children else [],
                 "anchor": source.start,
                 "target_tag": target.start if target is not None else None,
-                "target_span": None,
-                "target_codes": _codes(target) if target is not None else [],
-            }
-            if target is not None:
-                before = len(blocks)
-                collect_blocks(text, target, (), {}, SKIP, runs, blocks)
-                if len(blocks) > before:
-                    segment["target_span"] = (blocks[-1].start, blocks[-1].end)
-            segments.append(segment)
+                "target_span": target_span,
+                "target_codes": _codes(target) if target is not None and target.children else [],
+            })
     masked, spans = keep(text, sorted(runs))
-    spans = _split(spans, [s["anchor"] for s in segments] + [
-        s["target_tag"] for s in segments if s["target_tag"] is not None])
     meta = {"format": "xliff", "xliff_version": version, "blocks": blocks, "segments": segments}
     languages = {s["source_lang"].split("-")[0].lower() for s in segments if s["source_lang"]}
     if languages:
@@ -78,7 +83,11 @@ def _units(root, file):
 
 def _plain(text: str, element) -> str:
     """The element's text with inline codes dropped and references decoded."""
-    plain = "".join([text[s:e] for s, e in element.text_runs(SKIP)])
+    runs = element.text_runs(SKIP)
+    if len(runs) == 1:  # text alone
+        plain = text[runs[0][0]:runs[0][1]]
+    else:
+        plain = "".join([text[s:e] for s, e in runs])
     return html.unescape(plain) if "&" in plain else plain
 
 
@@ -92,24 +101,3 @@ def _codes(element) -> list[tuple[str, str]]:
         if child.name not in SKIP:
             found.extend(_codes(child))
     return found
-
-
-def _split(spans: list[tuple[int, int]], anchors: list[int]) -> list[tuple[int, int]]:
-    """Split masked spans at anchors, so a one-character hit there is not masked.
-
-    The engine drops a hit inside a masked span, but not one starting exactly
-    where a masked span starts: the bilingual rules point at a unit's
-    ``<source>`` or ``<target>`` tag this way when there is no target text.
-    """
-    cuts = sorted(set(anchors))
-    result = []
-    index = 0
-    for start, end in spans:  # both sorted: one walk over the cuts
-        while index < len(cuts) and cuts[index] <= start:
-            index += 1
-        while index < len(cuts) and cuts[index] < end:
-            result.append((start, cuts[index]))
-            start = cuts[index]
-            index += 1
-        result.append((start, end))
-    return result

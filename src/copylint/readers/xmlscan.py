@@ -1,11 +1,12 @@
-"""XML read safely and with positions, in one expat pass.
+"""XML read safely and with positions: one expat pass, then one scan of the markup.
 
 Expat (the parser behind ElementTree and defusedxml) checks well-formedness;
 the handlers defusedxml sets refuse entity declarations (billion laughs,
 external entities) and external references, with defusedxml's own exceptions.
-The same pass records where each element starts and ends (ElementTree keeps
-no positions), so findings point at the file's own line and column. Expat
-counts bytes of UTF-8: offsets are mapped to characters as the events arrive.
+Expat counts UTF-8 bytes and reports no tag ends, so where each element and
+its text start and end (ElementTree keeps no positions) is read by one pattern
+over the checked text, in characters: findings point at the file's own line
+and column.
 """
 
 from __future__ import annotations
@@ -16,31 +17,50 @@ import regex
 
 from ..source import InputError
 
-# A start tag's end: '>' outside quoted attribute values (a value may hold '>').
-_TAG_END = re.compile(r"""(?:[^>"']+|"[^"]*"|'[^']*')*>""")
-# Markup expat reports no element event for, inside an element's content.
-_MARKUP = re.compile(r"<!--.*?-->|<!\[CDATA\[(?P<cdata>.*?)\]\]>|<\?.*?\?>", re.DOTALL)
-_CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))
+# An attribute as written in a start tag.
 _ATTR = regex.compile(r"""(?P<name>[^\s=/>]+)\s*=\s*(?:"(?P<v>[^"]*)"|'(?P<v>[^']*)')""")
 
 
 class Element:
     """An element with the offsets of its content (between its tags) in the file."""
 
-    __slots__ = ("name", "start", "content_start", "content_end", "attrs", "children", "content",
-                 "named")
+    __slots__ = ("name", "start", "content_start", "content_end", "end", "attrs", "children",
+                 "_content", "_text", "named")
 
     def __init__(self, name: str, start: int, content_start: int, content_end: int = -1,
-                 attrs: dict[str, str] | None = None):
+                 attrs: dict[str, str] | None = None, content: list | None = None,
+                 text: str | None = None):
         self.name = name  # local name, namespace prefix dropped
         self.start = start  # offset of '<'
         self.content_start = content_start
         self.content_end = content_end
+        self.end = content_end  # after the end tag (XML; set when the end tag is read)
         self.attrs = attrs if attrs is not None else {}  # local name: value
         self.children: list[Element] = []
-        # text runs (start, end) and child elements, in file order
-        self.content: list[tuple[int, int] | Element] = []
+        # Text runs (start, end) and child elements in file order, given (HTML, an XML
+        # element of text only) or found in ``text`` between the children when first asked.
+        self._content = content
+        self._text = text
         self.named: dict[str, list[Element]] | None = None  # the root's: elements by name
+
+    @property
+    def content(self) -> list[tuple[int, int] | Element]:
+        """Text runs (start, end) and child elements, in file order."""
+        if self._content is None:
+            text = self._text
+            items: list = []
+            cursor = self.content_start
+            for child in self.children:
+                if child.start > cursor:
+                    if text.find("<", cursor, child.start) < 0:
+                        items.append((cursor, child.start))
+                    else:
+                        _add_runs(text, items, cursor, child.start)
+                items.append(child)
+                cursor = child.end
+            _add_runs(text, items, cursor, self.content_end)
+            self._content = items
+        return self._content
 
     def find(self, *names: str) -> Element | None:
         """First descendant (depth first) whose local name is one of ``names``."""
@@ -73,13 +93,20 @@ class Element:
         """The element's own text runs."""
         return [item for item in self.content if type(item) is tuple]
 
-    def text_runs(self, skip=frozenset()):
-        """Text runs of the element and its descendants, in file order."""
+    def text_runs(self, skip=frozenset()) -> list[tuple[int, int]]:
+        """Text runs of the element and its descendants (``skip`` ones left out), in file order."""
+        if not self.children:
+            return list(self.content)
+        runs: list[tuple[int, int]] = []
+        self._add_text_runs(skip, runs)
+        return runs
+
+    def _add_text_runs(self, skip, runs: list) -> None:
         for item in self.content:
             if type(item) is tuple:
-                yield item
+                runs.append(item)
             elif item.name not in skip:
-                yield from item.text_runs(skip)
+                item._add_text_runs(skip, runs)
 
 
 def _start(element: Element) -> int:
@@ -107,19 +134,18 @@ def parse(text: str, name: str) -> Element:
 
     import defusedxml
 
-    data = text.encode("utf-8")
     parser = expat.ParserCreate("utf-8")
-    # The handlers only note each event and its byte offset; the tree is built after.
-    events: list[tuple[int, str | None, dict | None]] = []
-    note = events.append
-    parser.StartElementHandler = lambda tag, attributes: note(
-        (parser.CurrentByteIndex, tag, attributes))
-    parser.EndElementHandler = lambda tag: note((parser.CurrentByteIndex, None, None))
-    def entity_declared(entity, *_):
-        raise defusedxml.EntitiesForbidden(entity, None, None, None, None, None)
-
-    def external_reference(*_):
-        raise defusedxml.ExternalReferenceForbidden(None, None, None, None)
+    # Expat checks the document and hands over each element's attributes (defaults
+    # from the DTD applied, references decoded); the positions come from _tree.
+    attributes: list[dict] = []
+    note = attributes.append
+    parser.StartElementHandler = lambda _tag, element_attributes: note(element_attributes)
+    doctype_end: list[int] = []
+    parser.EndDoctypeDeclHandler = lambda: doctype_end.append(parser.CurrentByteIndex)
+    # defusedxml's protections (forbid_entities, forbid_external).
+    parser.EntityDeclHandler = _entity_declared
+    parser.UnparsedEntityDeclHandler = _entity_declared
+    parser.ExternalEntityRefHandler = _external_reference
 
     def undefined_entity(entity, _parameter):
         # A reference to an entity the unread external DTD may declare: ElementTree
@@ -129,11 +155,8 @@ def parse(text: str, name: str) -> Element:
         error.offset = parser.CurrentColumnNumber
         raise error
 
-    # defusedxml's protections (forbid_entities, forbid_external).
-    parser.EntityDeclHandler = entity_declared
-    parser.UnparsedEntityDeclHandler = entity_declared
-    parser.ExternalEntityRefHandler = external_reference
     parser.SkippedEntityHandler = undefined_entity
+    data = text.encode("utf-8")
     try:
         parser.Parse(data, True)
     except defusedxml.EntitiesForbidden as exc:
@@ -146,74 +169,108 @@ def parse(text: str, name: str) -> Element:
     except expat.ExpatError as exc:
         reason = str(exc).split(":")[0]
         raise InputError(f"{name}:{exc.lineno}:{exc.offset + 1}: malformed XML: {reason}") from None
-    return _tree(text, data, events)
+    # The DOCTYPE (its internal subset may hold '<') ends at the '>' expat reported.
+    start = len(data[:doctype_end[0]].decode("utf-8")) + 1 if doctype_end else 0
+    return _tree(text, start, iter(attributes))
 
 
-def _tree(text: str, data: bytes, events) -> Element:
-    """Elements and text runs from the noted events, byte offsets mapped to characters."""
-    # A character is one UTF-8 lead byte plus its continuation bytes (0x80-0xBF): an
-    # offset in characters is the byte offset less the continuation bytes before it.
-    multibyte = len(data) != len(text)
-    continuations = data.translate(_CONTINUATION) if multibyte else b""
-    byte = skipped = 0  # the last byte offset mapped and the continuation bytes before it
+def _entity_declared(entity, *_):
+    import defusedxml
+
+    raise defusedxml.EntitiesForbidden(entity, None, None, None, None, None)
+
+
+def _external_reference(*_):
+    import defusedxml
+
+    raise defusedxml.ExternalReferenceForbidden(None, None, None, None)
+
+
+# Markup of a well-formed document, from one '<' (text holds no other '<'): an
+# element's start tag with its text when it holds text only (groups 1-3), an
+# empty-element tag or start tag (1, 2), an end tag, a comment, a CDATA section
+# (4: its content), a processing instruction. Quoted values may hold '>' or '/'.
+_MARKUP_TOKEN = re.compile(r"""<(?:
+    ([^\s/>!?]++)((?:[^>"'/]++|"[^"]*+"|'[^']*+'|/(?!>))*+)(?:/>|>(?:([^<]*+)</[^>]*+>)?)
+  | /[^>]*+>
+  | !--.*?-->
+  | !\[CDATA\[(.*?)\]\]>
+  | \?.*?\?>
+)""", re.DOTALL | re.VERBOSE)
+
+
+def _tree(text: str, start: int, attributes) -> Element:
+    """Elements from one scan of the markup (offsets are characters).
+
+    Expat has checked the document, so its markup is found by one pattern; an
+    element holding text only is one match. ``attributes`` are expat's, one per
+    element in document order. Text runs are found when an element's content is
+    first asked for (most elements' never is).
+    """
     names: dict[str, str] = {}
     stack: list[Element] = []
     root = None
-    cursor = 0  # end of the last tag
     named: dict[str, list[Element]] = {}
-    for at, tag, attributes in events:
-        if multibyte:
-            skipped += continuations.count(1, byte, at)
-            byte, at = at, at - skipped
-        if tag is None:  # an end tag, or the end of an empty-element tag
-            element = stack.pop()
-            if element.content_end < 0:
-                if at > cursor:
-                    if text.find("<", cursor, at) < 0:
-                        element.content.append((cursor, at))
-                    else:
-                        _add_runs(text, element.content, cursor, at)
-                element.content_end = at
-                cursor = text.index(">", at) + 1
+    for match in _MARKUP_TOKEN.finditer(text, start):
+        kind = match.lastindex
+        if kind is None or kind == 4:  # end tag, comment, processing instruction, CDATA
+            if stack and text[match.start() + 1] == "/":
+                element = stack.pop()
+                element.content_end = match.start()
+                element.end = match.end()
             continue
-        if stack and at > cursor:
-            if text.find("<", cursor, at) < 0:
-                stack[-1].content.append((cursor, at))
-            else:
-                _add_runs(text, stack[-1].content, cursor, at)
-        if attributes:
-            cursor = _TAG_END.match(text, at).end()
-            attributes = {names.get(k) or names.setdefault(k, local(k)): v
-                          for k, v in attributes.items()}
+        at, end = match.span()
+        tag = match[1]
+        try:
+            name = names[tag]
+        except KeyError:
+            name = names[tag] = local(tag)
+        element_attributes = next(attributes)
+        for key in element_attributes:
+            if ":" in key:  # prefixed names: local names
+                element_attributes = {local(k): v for k, v in element_attributes.items()}
+                break
+        if kind == 3:  # text only
+            content_start, content_end = match.span(3)
+            element = Element(name, at, content_start, content_end, element_attributes,
+                              [(content_start, content_end)] if content_end > content_start else [])
+            element.end = end
+        elif text[end - 2] == "/":  # empty-element tag
+            element = Element(name, at, end, end, element_attributes, [])
         else:
-            cursor = text.index(">", at) + 1
-        name = names.get(tag) or names.setdefault(tag, local(tag))
-        element = Element(name, at, cursor, -1, attributes)
-        if name in named:
+            element = Element(name, at, end, -1, element_attributes, None, text)
+        try:
             named[name].append(element)
-        else:
+        except KeyError:
             named[name] = [element]
-        if text[cursor - 2] == "/":
-            element.content_end = cursor  # empty-element tag: no content, no end tag
         if stack:
             stack[-1].children.append(element)
-            stack[-1].content.append(element)
         else:
             root = element
-        stack.append(element)
+        if element.content_end < 0:
+            stack.append(element)
     root.named = named
     return root
 
 
+# Markup other than elements inside an element's content.
+_MARKUP = re.compile(r"<!--.*?-->|<!\[CDATA\[(.*?)\]\]>|<\?.*?\?>", re.DOTALL)
+
+
 def _add_runs(text: str, runs: list, start: int, end: int) -> None:
-    """Text between two tags holding other markup: comments and processing instructions
-    left out, CDATA sections' content kept."""
+    """Text between two tags, comments and processing instructions left out, CDATA
+    sections' content kept."""
+    if end <= start:
+        return
+    if text.find("<", start, end) < 0:
+        runs.append((start, end))
+        return
     cursor = start
     for match in _MARKUP.finditer(text, start, end):
         if match.start() > cursor:
             runs.append((cursor, match.start()))
-        if match["cdata"] is not None:
-            runs.append(match.span("cdata"))
+        if match.start(1) >= 0:
+            runs.append(match.span(1))
         cursor = match.end()
     if end > cursor:
         runs.append((cursor, end))
