@@ -64,3 +64,15 @@ def test_corrupt_entry_is_rebuilt(tmp_path, cache_dir):
     for entry in cache_dir.rglob("*.pickle"):
         entry.write_bytes(b"garbage")
     assert diskcache.cached("data", source, lambda: {"a": 2}) == {"a": 2}
+
+
+def test_langid_profiles_come_back_from_the_cache_as_built(cache_dir):
+    from copylint import langid
+
+    built = langid.profiles.__wrapped__()
+    assert len(list((cache_dir / "langid").glob("*.pickle"))) == 1
+    loaded = langid.profiles.__wrapped__()
+    assert (loaded.words, loaded.unique, loaded.markers) == (built.words, built.unique, built.markers)
+    haystack = " « que le ministre l'a dit, dijo el ministro. "
+    assert list(loaded.screen.iter(haystack)) == list(built.screen.iter(haystack))
+    assert loaded.loanwords.sub(" ", "a de facto ban") == built.loanwords.sub(" ", "a de facto ban")

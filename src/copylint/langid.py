@@ -88,12 +88,19 @@ def profiles() -> Profiles:
 
     Why cached on disk (copylint.diskcache): building the screen's automaton costs
     far more than linting a story, on every one-file run. The key is the data
-    file's bytes and the constants the build uses.
+    file's bytes, the constants the build uses and the installed pyahocorasick
+    (whose automaton is pickled).
     """
+    import os
+
+    import ahocorasick
+
     from .diskcache import cached_by_key
 
     source = data_path("function_words.yaml").read_bytes()
-    constants = repr((_OPENING, _CLOSING, sorted(GERMAN_SHAPE_WORDS))).encode()
+    library = os.stat(ahocorasick.__file__)
+    constants = repr((_OPENING, _CLOSING, sorted(GERMAN_SHAPE_WORDS), ahocorasick.__file__,
+                      library.st_size, library.st_mtime_ns)).encode()
     words, unique, markers, phrases, screen = cached_by_key(
         "langid", source + b"\0" + constants, _build_profiles
     )
