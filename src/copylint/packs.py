@@ -260,24 +260,35 @@ def literal_first(pattern: str) -> str:
 
 def _group_end(pattern: str, start: int) -> int | None:
     """Offset just past the group opening at ``start`` (escapes and classes skipped)."""
-    depth, i, in_class = 0, start, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
+    depth = 0
+    for i, token, in_class in _tokens(pattern, start):
         if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
+            continue
+        if token == "(":
             depth += 1
-        elif char == ")":
+        elif token == ")":
             depth -= 1
             if depth == 0:
                 return i + 1
-        i += 1
     return None
+
+
+def _tokens(pattern: str, start: int = 0):
+    """(offset, a character or an escape, whether it is part of a [class]) from ``start``."""
+    i, in_class = start, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            yield i, pattern[i:i + 2], in_class
+            i += 2
+            continue
+        if in_class:
+            yield i, char, True
+            in_class = char != "]"
+        else:
+            in_class = char == "["
+            yield i, char, in_class
+        i += 1
 
 
 def scope_units(document, scope: str) -> list[tuple[int, int]]:
@@ -354,31 +365,16 @@ def _without_lookbehinds(pattern: str) -> str:
     """Drop ``(?<=...)``/``(?<!...)``: the stdlib parser refuses variable-width ones,
     and a lookbehind's text is not part of the match anyway."""
     out: list[str] = []
-    i, depth_skip, depth, in_class = 0, None, 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            if depth_skip is None:
-                out.append(pattern[i:i + 2])
-            i += 2
+    skip_to = 0
+    for i, token, in_class in _tokens(pattern):
+        if i < skip_to:
             continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            if depth_skip is None and pattern.startswith(("(?<=", "(?<!"), i):
-                depth_skip = depth
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth_skip is not None and depth == depth_skip:
-                depth_skip = None
-                i += 1
-                continue
-        if depth_skip is None:
-            out.append(char)
-        i += 1
+        if not in_class and pattern.startswith(("(?<=", "(?<!"), i):
+            skip_to = _group_end(pattern, i)
+            if skip_to is None:
+                break  # unbalanced: nothing after it is analysed
+            continue
+        out.append(token)
     return "".join(out)
 
 
