@@ -32,10 +32,12 @@ def cache_root() -> Path:
     return Path(base) / "copylint"
 
 
-def cached(kind: str, source: Path, build: Callable[[], T]) -> T:
-    """``build()``'s value for ``source``'s current bytes, from the cache when possible."""
+def cached(kind: str, source: Path | tuple[Path, ...], build: Callable[[], T]) -> T:
+    """``build()``'s value for the current bytes of ``source`` (a file, or the data file
+    and the modules that turn it into the value), from the cache when possible."""
+    paths = source if isinstance(source, tuple) else (source,)
     try:
-        data = source.read_bytes()
+        data = b"\0".join(path.read_bytes() for path in paths)
     except OSError:
         return build()
     return cached_by_key(kind, data, build)

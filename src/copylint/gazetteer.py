@@ -146,14 +146,10 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     """The shared instance: indexed once per data file and version of this module, read
     back from the per-user cache in other processes (indexing costs ten times more)."""
-    from .diskcache import cached_by_key
+    from .diskcache import cached
 
-    source = data_path(DATA_FILE)
-    try:
-        key = source.read_bytes() + Path(__file__).read_bytes()
-    except OSError:
-        return Gazetteer(load_data(DATA_FILE))
-    return cached_by_key("gazetteer", key, lambda: Gazetteer(load_data(DATA_FILE)))
+    return cached("gazetteer", (data_path(DATA_FILE), Path(__file__)),
+                  lambda: Gazetteer(load_data(DATA_FILE)))
 
 
 def lookup(name: str) -> Place | None:

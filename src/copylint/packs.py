@@ -666,7 +666,8 @@ def load_pack(path: Path, origin: str) -> Pack:
     """Read one pack file: validated once per content (see diskcache), then built."""
     from .diskcache import cached
 
-    spec = cached("pack", path, lambda: _validated_spec(path))
+    # Keyed by this module too: what a validated spec holds changes with it.
+    spec = cached("pack", (path, Path(__file__)), lambda: _validated_spec(path))
     pack = Pack(path, spec["pack"], spec["description"], tuple(spec["source_languages"]))
     for fields in spec["rules"]:
         fields = dict(fields)

@@ -121,13 +121,9 @@ def _key_words(spelling: str) -> list[tuple[int, str]]:
 def glossary() -> Glossary:
     """The names glossary: indexed once per data file and version of this module, read
     back from the per-user cache in other processes."""
-    from ..diskcache import cached_by_key
+    from ..diskcache import cached
 
-    try:
-        key = data_path(GLOSSARY_FILE).read_bytes() + Path(__file__).read_bytes()
-    except OSError:
-        return _index_glossary()
-    return cached_by_key("glossary", key, _index_glossary)
+    return cached("glossary", (data_path(GLOSSARY_FILE), Path(__file__)), _index_glossary)
 
 
 def _index_glossary() -> Glossary:
