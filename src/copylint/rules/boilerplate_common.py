@@ -2,8 +2,8 @@
 
 Not a rule module. Matching each line with an anchored ``match`` costs one attempt per
 line; a multiline ``^`` search (or a YAML pack regex) is tried at every character.
-A line gate (:func:`compile_line_gate`) goes further: one search over the story,
-led by the line breaks, picks the few lines whose opening word can start a match.
+Line gates (:class:`LineGate`) go further: one search over the story, led by the
+line breaks, picks the few lines whose opening word can start a match.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ LEAD_IN = r"[^\S\n]*[^\w\s]{0,6}[^\S\n]*"
 # Letters that re and regex also take for an ASCII letter when case is ignored
 # (the re documentation lists them).
 _CASE_FORMS = {"i": "iIİı", "k": "kK\u212a", "s": "sSſ"}
-_HEAD = re.compile(r"[a-zA-Z0-9 ]*")
+_HEAD = lazy_re(r"[a-zA-Z0-9 ]*")
+_GATES: list[LineGate] = []  # every gate made, in order
+_SEARCH: list = [0, None]  # how many gates the search covers, and the search
 
 
 def compile_line_start(alternatives: str, tail: str, engine=lazy_re) -> LazyPattern:
@@ -29,28 +31,51 @@ def compile_line_start(alternatives: str, tail: str, engine=lazy_re) -> LazyPatt
     return engine(rf"{LEAD_IN}(?P<hit>(?:{alternatives}){tail})", re.IGNORECASE)
 
 
-def compile_line_gate(alternatives, engine=lazy_re) -> LazyPattern:
-    """A search for the line breaks before lines that may open with one of ``alternatives``.
+class LineGate:
+    """The alternatives one of which every line a line pattern matches opens with.
 
-    ``alternatives``: regexes (no verbose syntax) one of which every match of a line
-    pattern opens with, after its lead-in. Why: a case-blind alternative costs its
-    attempt even where the line's first letter rules it out; here the alternatives
-    are grouped by their first letter, which is matched case-sensitively in all the
-    forms case-blind matching allows, so most lines fail at one character test.
+    ``alternatives``: stdlib ``re`` regexes, no verbose syntax, none crossing a line
+    end; for a pattern that needs the regex module, each opening with ASCII letters
+    (the stdlib ignores case at least as widely for those). Why: a case-blind
+    alternative costs its attempt even where the line's first letter rules it out.
+    The alternatives of all the gates are grouped by their first letter, matched
+    case-sensitively in all the forms case-blind matching allows, and searched for
+    together once per story, so most lines fail at a few character tests.
     """
+
+    def __init__(self, alternatives) -> None:
+        self.alternatives = tuple(alternatives)
+        _GATES.append(self)
+
+
+def _gate_lines(document) -> list:
+    """The first line and the lines that may open like an alternative of some gate."""
+    cached = document.meta.get("boilerplate.gate_lines")
+    if cached is None or cached[0] != len(_GATES):
+        if _SEARCH[0] != len(_GATES):
+            _SEARCH[:] = [len(_GATES), _compile_search(_GATES)]
+        lines, position = document.lines, document.position
+        found = [lines[0], *(lines[position(match.start() + 1)[0] - 1]
+                             for match in _SEARCH[1].finditer(document.text))]
+        cached = document.meta["boilerplate.gate_lines"] = (len(_GATES), found)
+    return cached[1]
+
+
+def _compile_search(gates) -> LazyPattern:
+    """A search for the line breaks before lines that may open like an alternative."""
     groups: dict[str, set[str]] = {}
-    whole = []
-    for alternative in alternatives:
+    whole = set()
+    for alternative in (alternative for gate in gates for alternative in gate.alternatives):
         head = _literal_head(alternative)
         if head:
             groups.setdefault(head[0].lower(), set()).add(re.escape(head[1:]))
         else:
-            whole.append(f"(?:{alternative})")
+            whole.add(f"(?:{alternative})")
     branches = [
         f"(?-i:[{_CASE_FORMS.get(first, first + first.upper())}])(?:{'|'.join(sorted(rests))})"
         for first, rests in sorted(groups.items())
     ]
-    return engine(rf"\n{LEAD_IN}(?:{'|'.join(branches + whole)})", re.IGNORECASE)
+    return lazy_re(rf"\n{LEAD_IN}(?:{'|'.join(branches + sorted(whole))})", re.IGNORECASE)
 
 
 def _literal_head(alternative: str) -> str:
@@ -109,20 +134,15 @@ def phrase_starts(text: str, by_part: dict[str, list[tuple[str, int]]]):
             at = text.find(part, at + 1)
 
 
-def line_hits(document, pattern: LazyPattern, gate: LazyPattern | None = None):
+def line_hits(document, pattern: LazyPattern, gate: LineGate | None = None):
     """(start, end) of the ``hit`` group on every line that ``pattern`` matches at its start.
 
-    ``gate``: from :func:`compile_line_gate` with the pattern's alternatives; only the
-    first line and the lines it finds are tried. Trailing blanks are left out: in
-    HTML they are masked markup ("</p>"), where a finding may not end.
+    ``gate``: the pattern's :class:`LineGate`; only the lines the gates find are
+    tried. Trailing blanks are left out: in HTML they are masked markup ("</p>"),
+    where a finding may not end.
     """
-    lines = document.lines
-    if gate is not None:
-        position = document.position
-        lines = [lines[0], *(lines[position(match.start() + 1)[0] - 1]
-                             for match in gate.finditer(document.text))]
     match_line = pattern.match
-    for line in lines:
+    for line in document.lines if gate is None else _gate_lines(document):
         if line.text:
             match = match_line(line.text)
             if match:

@@ -64,8 +64,17 @@ def _by_first_character(hints: tuple[str, ...]) -> tuple[tuple[str, tuple[str, .
     return tuple(groups.items())
 
 
-_COMPILED = tuple((_by_first_character(hints), lazy_regex(pattern, re.MULTILINE))
-                  for hints, pattern in PATTERNS)
+def _by_hints(patterns) -> tuple[tuple[tuple, tuple], ...]:
+    """The patterns compiled (on first use) and grouped under their hints (by first
+    character): the lines holding a hint are looked up once for all its patterns."""
+    groups: dict[tuple, tuple] = {}
+    for hints, pattern in patterns:
+        key = _by_first_character(hints)
+        groups[key] = groups.get(key, ()) + (lazy_regex(pattern, re.MULTILINE),)
+    return tuple(groups.items())
+
+
+_COMPILED = _by_hints(PATTERNS)
 
 
 class Credit(Rule):
@@ -99,12 +108,10 @@ def credit_spans(text: str):
     duplicate/paragraph uses it too: a caption's credit is no fact of the story.
     """
     spans = []
-    lines_with: dict[tuple, list[tuple[int, int]]] = {}  # patterns may share their hints
-    for hints, pattern in _COMPILED:
-        if hints not in lines_with:
-            lines_with[hints] = _lines_with(text, hints)
-        for start, end in lines_with[hints]:
-            spans.extend(match.span() for match in pattern.finditer(text, start, end))
+    for hints, patterns in _COMPILED:
+        for start, end in _lines_with(text, hints):
+            for pattern in patterns:
+                spans.extend(match.span() for match in pattern.finditer(text, start, end))
     last_end = -1
     for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
         if end <= last_end:

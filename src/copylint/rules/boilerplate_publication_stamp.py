@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..finding import Hit, Severity
 from ..rule import Rule
-from .boilerplate_common import compile_line_gate, compile_line_start, line_hits
+from .boilerplate_common import LineGate, compile_line_start, line_hits
 
 LABELS = (
     "published", "first published", "last published", "updated", "last updated",
@@ -34,7 +34,7 @@ _STAMP = rf"(?:[ ](?:on|at|el|le|am|il|em))?[ ]?[:\-–—|]?[ ]*(?:{_DATE}{_TIM
 _PATTERN = compile_line_start(
     _LABELS, rf"{_STAMP}(?:[ ]*[|·•\-–—]?[ ]*(?:{_LABELS}){_STAMP})*[ .]*$",
 )
-_GATE = compile_line_gate(LABELS)
+_GATE = LineGate(LABELS)
 
 
 class PublicationStamp(Rule):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_regex
-from .boilerplate_common import compile_line_gate, compile_line_start, line_hits
+from .boilerplate_common import LineGate, compile_line_start, line_hits
 
 LEADS = (
     "see also", "also see", "read more", "read also", "also read", "read next", "must read",
@@ -19,7 +19,7 @@ LEADS = (
 _PATTERN = compile_line_start(
     "|".join(LEADS), r"(?:\s*[:\-–—|>»›]|\s+(?=(?-i:[\p{Lu}\d“\"‘'«(]))|\s*$).*", lazy_regex
 )
-_GATE = compile_line_gate(LEADS, lazy_regex)
+_GATE = LineGate(LEADS)
 
 
 class RelatedLink(Rule):

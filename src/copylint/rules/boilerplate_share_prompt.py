@@ -6,7 +6,7 @@ from ..finding import Hit, Severity
 from ..packs import folded_text
 from ..rule import Rule
 from .boilerplate_common import (
-    by_shared_part, compile_line_gate, compile_line_start, line_hits, phrase_starts,
+    LineGate, by_shared_part, compile_line_start, line_hits, phrase_starts,
 )
 
 # Words of a page's widgets: furniture only when they are the whole line.
@@ -50,7 +50,7 @@ _FURNITURE_LINE = compile_line_start(
     "|(?:" + "|".join(PROMPT_LEADS) + ").*", "",
 )
 # Every furniture line opens with a widget, a network or a prompt.
-_GATE = compile_line_gate(WIDGET_LINES + NETWORKS + PROMPT_LEADS)
+_GATE = LineGate(WIDGET_LINES + NETWORKS + PROMPT_LEADS)
 
 
 class SharePrompt(Rule):

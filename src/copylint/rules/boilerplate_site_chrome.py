@@ -51,11 +51,11 @@ class SiteChrome(Rule):
     }
 
     def check(self, document, options):
-        kickers = {k.casefold() for k in options["kickers"]}
         paragraphs = document.paragraphs
         with_separator = set(paragraphs_holding(document, _SEPARATOR_CHARS))
         for paragraph in paragraphs:
             if paragraph.role == "chrome-candidate":
+                kickers = {k.casefold() for k in options["kickers"]}  # most stories have none
                 if paragraph.text.strip(" :-–—").casefold() not in kickers:
                     yield Hit(paragraph.start, paragraph.end,
                               f"Site chrome above the headline: '{paragraph.text}'; remove it.")

@@ -31,10 +31,24 @@ _NUMBER = lazy_regex(
 
 
 def _written_with_point(text: str, whole: str, frac: str) -> bool:
-    """The story also writes the number with a point ('magnitude 6.8' and later '6,8')."""
-    return len(frac) <= 2 and re.search(
-        rf"(?<![\d.,]){re.escape(whole)}\.{frac}(?![\d]|[.,]\d)", text) is not None
+    """The story also writes the number with a point ('magnitude 6.8' and later '6,8').
 
+    A substring search with the bounds tested by hand (a digit is what ``\\d`` is to
+    the stdlib: ``str.isdecimal``): a regex made for each number would be compiled
+    anew for most numbers of an archive.
+    """
+    if len(frac) > 2:
+        return False
+    written = f"{whole}.{frac}"
+    at = text.find(written)
+    while at != -1:
+        before = text[at - 1:at]
+        after = text[at + len(written):at + len(written) + 2]
+        if not (before in (".", ",") or before.isdecimal() or after[:1].isdecimal()
+                or (after[:1] in (".", ",") and after[1:].isdecimal())):
+            return True
+        at = text.find(written, at + 1)
+    return False
 
 
 def _measured(text: str, start: int, frac: str) -> bool:
