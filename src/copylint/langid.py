@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 import regex
@@ -60,9 +61,12 @@ GERMAN_SHAPES = lazy_regex(
     r"|(?P<participle>ge\p{Ll}{3,}t|\p{Ll}{2,}ge\p{Ll}{3,}en)"
     r")(?![\p{L}\p{M}])"
 )
-# A literal every German shape holds: most English sentences have none, and a
-# stdlib search for it costs far less than the shapes' scan.
-GERMAN_SHAPE_GATE = lazy_re(r"ge|ung|heit|keit|schaft|[äöüß]")
+# What every German shape holds, loosely (a suffix, one of the letters, ge...t or
+# ge...en, not followed by an ASCII letter): most sentences, Romance ones too, have
+# none, and a stdlib search for it costs far less than the shapes' scan.
+GERMAN_SHAPE_GATE = lazy_re(
+    r"(?:ung|heit|keit|schaft)(?![a-z])|[äöüß]|ge[^\W\d_]{3,}(?:t|en)(?![a-z])"
+)
 GERMAN_SHAPE_WORDS = frozenset(f"de:{name}" for name in ("noun", "umlaut", "participle"))
 
 
@@ -77,6 +81,8 @@ class Profiles:
     unique: dict[str, frozenset[str]]  # language -> words no other foreign profile has
     markers: frozenset[str]  # words of some foreign profile and not of English
     loanwords: regex.Pattern
+    # The loanwords lower-cased, for a cheap screen before the case-insensitive regex.
+    loanword_screen: Any
     # Finds, in one C pass over the folded text, the markers and the foreign function
     # words that are English words too ("war", "hat": no evidence, but a sentence
     # with them may be foreign), each as " word" between a space (and an opening
@@ -103,6 +109,10 @@ def profiles() -> Profiles:
     )
     import ahocorasick
 
+    loanword_screen = ahocorasick.Automaton()
+    for phrase in phrases:
+        loanword_screen.add_word(phrase.lower(), None)
+    loanword_screen.make_automaton()
     screen = ahocorasick.Automaton()
     for word in markers | frozenset(data["homographs"].split()):
         closings = ("",) if word.endswith("'") else _CLOSING  # French elisions: "l'état"
@@ -111,7 +121,7 @@ def profiles() -> Profiles:
                 key = f" {before}{word}{after}"
                 screen.add_word(key, len(key) - 1 - len(before))
     screen.make_automaton()
-    return Profiles(words, unique, markers, loanwords, screen)
+    return Profiles(words, unique, markers, loanwords, loanword_screen, screen)
 
 
 def sentence_marker_counts(document, folded: str) -> list[int]:
@@ -142,7 +152,8 @@ def evidence_tokens(text: str) -> list[str]:
     """
     text = text.replace("’", "'")
     data = profiles()
-    text = data.loanwords.sub(" ", text)
+    if _may_hold_loanword(text, data):
+        text = data.loanwords.sub(" ", text)
     first = FIRST_WORD.match(text)
     unnamed = NAME_SPAN.sub(" ", text)
     tokens = LOWER_TOKEN.findall(unnamed)
@@ -151,6 +162,19 @@ def evidence_tokens(text: str) -> list[str]:
     if GERMAN_SHAPE_GATE.search(unnamed):
         tokens.extend(f"de:{shape.lastgroup}" for shape in GERMAN_SHAPES.finditer(unnamed))
     return tokens
+
+
+# Letters the loanwords' case-insensitive regex matches to a loanword's letter though
+# str.lower() gives another (dotted capital I, long s); a test checks the list.
+CASE_ODD_LETTERS = ("İ", "ſ")
+
+
+def _may_hold_loanword(text: str, data: Profiles) -> bool:
+    """False when the loanwords' regex cannot match ``text``: one C pass over it
+    lower-cased costs a tenth of the case-insensitive regex's scan."""
+    if any(map(text.__contains__, CASE_ODD_LETTERS)):
+        return True
+    return next(data.loanword_screen.iter(text.lower()), None) is not None
 
 
 @dataclass(frozen=True)
@@ -187,8 +211,8 @@ def identify(
     the language; then either no English function word at all, or at least
     ``min_evidence`` foreign ones and more than ``ratio`` times the English ones.
     """
-    if len(ANY_TOKEN.findall(text)) < min_words:
-        return None
+    if next(islice(ANY_TOKEN.finditer(text), min_words - 1, None), None) is None:
+        return None  # fewer than min_words words
     guess = score(text)
     hits = guess.evidence
     if len(set(hits)) < 2:
