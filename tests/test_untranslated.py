@@ -8,7 +8,7 @@ import pytest
 
 from copylint.config import config_from_mapping
 from copylint.engine import Linter
-from copylint.langid import identify, score
+from copylint.langid import CASE_ODD_LETTERS, evidence_tokens, identify, profiles, score
 
 FOREIGN = [
     ("es", "La policía detuvo a dos hombres que intentaban cruzar la frontera con armas."),
@@ -48,6 +48,28 @@ def test_english_with_names_and_loanwords_is_english(text):
 def test_short_phrases_are_not_enough():
     assert identify("a la carte") is None
     assert identify("Die Linke") is None
+
+
+def test_loanword_screen_misses_no_case_variant():
+    """The lower-cased screen before the loanwords' regex is exact: every character
+    the regex's IGNORECASE matches to a loanword letter lower-cases to it, or is
+    one of CASE_ODD_LETTERS (then the regex always runs)."""
+    import regex
+
+    data = profiles()
+    letters = sorted({c for phrase in data.loanword_screen.keys() for c in phrase})
+    any_letter = regex.compile("[" + "".join(map(regex.escape, letters)) + "]", regex.IGNORECASE)
+    odd = set()
+    for code in range(0x110000):
+        char = chr(code)
+        if any_letter.fullmatch(char):
+            for letter in letters:
+                if char.lower() != letter and regex.fullmatch(
+                    regex.escape(letter), char, regex.IGNORECASE
+                ):
+                    odd.add(char)
+    assert odd <= set(CASE_ODD_LETTERS)
+    assert "quo" not in evidence_tokens("Il ſtatus quo resta")
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 
 from ..finding import Hit, Severity
+from ..packs import folded_text
 from ..rule import Rule
 from ._lazy import lazy_regex
 from .dates_common import FOREIGN_MONTHS, MONTH_NAMES, WEEKDAY_NAMES, month_number
@@ -53,28 +55,58 @@ _PATTERN = lazy_regex(
 
 
 @lru_cache(maxsize=1)
-def _word_automaton():
-    """All foreign month and weekday words: most stories have none, and skip the regex."""
+def _screen():
+    """Where a match of _PATTERN can stand: most stories have no such place.
+
+    Every match holds one of these, found in one Aho-Corasick pass over the folded
+    text with a space added at each end: a month or weekday name after a space (then
+    not followed by a letter), a German month after a full stop ("3.März"), "de"
+    between spaces before a year ("marzo de 2024"), "-feira". A weekday after some
+    other mark ("(lunes 5") is found by the second pattern, a stdlib scan of the
+    few characters that are no space, ASCII letter or digit. Each key's value: the
+    offset of the place from the key's end, and whether a letter after the key
+    makes it no name.
+    """
     import ahocorasick
+    import re
 
+    from ..wordset import trie_pattern
+
+    names = {name.lower() for name in (_ROMANCE + "|" + _GERMAN + "|" + _WEEKDAY).split("|")}
     automaton = ahocorasick.Automaton()
-    words = {n for names in FOREIGN_MONTHS.values() for n in names.split()} | set(_WEEKDAYS)
-    for word in words | {"setiembre"}:
-        automaton.add_word(word, len(word))
+    for name in names:
+        automaton.add_word(" " + name, (len(name) - 1, True))
+    for name in _GERMAN.split("|"):
+        automaton.add_word("." + name.lower(), (len(name) - 1, True))
+    for tail in [*"0123456789", " "]:
+        automaton.add_word(" de " + tail, (3, False))
+    automaton.add_word("-feira", (5, False))
     automaton.make_automaton()
-    return automaton
+    weekdays = trie_pattern({name.lower() for name in _WEEKDAYS}).pattern
+    return automaton, re.compile(rf"[^ a-z0-9](?:{weekdays})")
 
 
-def _paragraphs_with_words(document):
-    text = document.text
-    hits = [
-        end + 1 - length for end, length in _word_automaton().iter(text)
-        if not (end + 1 < len(text) and text[end + 1].isalpha())
-        and not (end >= length and text[end - length].isalpha())
+def _paragraphs_with_dates(document):
+    """The prose paragraphs holding a place _screen() finds."""
+    automaton, weekday_after_mark = _screen()
+    folded = folded_text(document)
+    padded = f" {folded} "
+    # Offsets in padded are one more than in folded, hence the `- 1` and `+ 1`.
+    places = [
+        end - back - 1 for end, (back, name) in automaton.iter(padded)
+        if not (name and padded[end + 1].isalpha())
     ]
-    if not hits:
+    places.extend(match.start() + 1 for match in weekday_after_mark.finditer(folded))
+    if not places:
         return []
-    return [p for p in document.prose_paragraphs if any(p.start <= h < p.end for h in hits)]
+    paragraphs = document.prose_paragraphs
+    starts = [paragraph.start for paragraph in paragraphs]
+    chosen = set()
+    for place in places:
+        index = bisect_right(starts, place) - 1
+        if index >= 0 and place < paragraphs[index].end:
+            chosen.add(index)
+    return [paragraphs[index] for index in sorted(chosen)]
 
 
 class SourceLanguageMonth(Rule):
@@ -98,7 +130,7 @@ class SourceLanguageMonth(Rule):
     def check(self, document, options):
         matches = (
             match
-            for paragraph in _paragraphs_with_words(document)
+            for paragraph in _paragraphs_with_dates(document)
             for match in _PATTERN.finditer(document.text, paragraph.start, paragraph.end)
         )
         for match in matches:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..finding import Hit, Severity
 from ..langid import profiles, sentence_marker_counts
 from ..packs import folded_text
@@ -9,8 +11,9 @@ from ..rule import Rule
 from ._lazy import lazy_re, lazy_regex
 
 # Cheap first pass over the lower-cased text: the article and the next word's first letter.
-# The literal comes first so that the stdlib engine skips to each "a" at once.
-_CANDIDATE = lazy_re(r"a(?<![\w'’.\-]a)(?: [aeiou]|n [b-df-hj-np-tv-z])")
+# The literal comes first so that the stdlib engine skips to each "a" at once; the rest
+# is a lookahead, so that finditer skips no article ("a a ...").
+_CANDIDATE = lazy_re(r"a(?<![\w'’.\-]a)(?= [aeiou]|n [b-df-hj-np-tv-z])")
 # The exact check on the original text. Only lower-case words, and capitalised ones
 # opening with A, E or I: names and acronyms ("an MP", "a Uruguayan", "an Oaxaca") are
 # read letter by letter or by sound and cannot be told from their spelling.
@@ -50,14 +53,24 @@ class AAn(Rule):
 
     def check(self, document, options):
         folded = folded_text(document)
-        if _CANDIDATE.search(folded) is None:
+        places = [match.start() for match in _CANDIDATE.finditer(folded)]
+        if not places:
             return
         markers = profiles().markers
         counts = sentence_marker_counts(document, folded)
+        sentences = document.sentences
+        starts = [sentence.start for sentence in sentences]
+        chosen = set()  # sentences wholly holding a candidate: "a e" or "an b"
+        for place in places:
+            index = bisect_right(starts, place) - 1
+            end = place + (3 if folded[place + 1] == " " else 4)
+            if index >= 0 and end <= sentences[index].end:
+                chosen.add(index)
         text = document.text
-        for sentence, foreign_words in zip(document.sentences, counts):
-            if foreign_words >= 2 or _CANDIDATE.search(folded, sentence.start, sentence.end) is None:
-                continue  # no candidate, or a quotation or sentence in Spanish, German...
+        for index in sorted(chosen):
+            if counts[index] >= 2:
+                continue  # a quotation or sentence in Spanish, German...
+            sentence = sentences[index]
             for match in _PAIR.finditer(text, sentence.start, sentence.end):
                 yield from _wrong_article(match, markers)
 

@@ -46,13 +46,18 @@ class ForeignSentence(Rule):
 
     def check(self, document, options):
         counts = sentence_marker_counts(document, folded_text(document))
-        if max(counts, default=0) < MIN_MARKERS:
-            return  # most English stories
+        sentences = document.sentences
         run = None  # (start, end, language, paragraph) of foreign sentences in a row
-        for sentence, foreign_words in zip(document.sentences, counts):
-            language, quotes = (
-                _classify(sentence.text) if foreign_words >= MIN_MARKERS else (None, [])
-            )
+        previous = None
+        # Only sentences with enough markers are classified; one between them that has
+        # too few is English and ends a run of foreign ones.
+        for index in [i for i, count in enumerate(counts) if count >= MIN_MARKERS]:
+            if previous != index - 1:
+                yield from _report(run)
+                run = None
+            previous = index
+            sentence = sentences[index]
+            language, quotes = _classify(sentence.text)
             if language is not None:
                 if run and run[2] == language and run[3] == sentence.paragraph:
                     run = (run[0], sentence.end, language, run[3])
