@@ -72,7 +72,9 @@ GERMAN_SHAPE_WORDS = frozenset(f"de:{name}" for name in ("noun", "umlaut", "part
 
 _OPENING = ("", "“", '"', "«", "„", "(", "¿", "¡", "‘")
 _CLOSING = (" ", ".", ",", ";", ":", "!", "?", "”", '"', "»", ")")
+_LETTER_RANK = {letter: rank for rank, letter in enumerate(" etaoinsrhldcumfpgwybvkxjqz")}
 _SENTENCE_COUNTS_KEY = "langid/sentence-marker-counts"
+_DATE_PLACES_KEY = "langid/date-places"
 
 
 class Profiles(NamedTuple):
@@ -85,7 +87,8 @@ class Profiles(NamedTuple):
     # Finds, in one C pass over the folded text, the markers and the foreign function
     # words that are English words too ("war", "hat": no evidence, but a sentence
     # with them may be foreign), each as " word" between a space (and an opening
-    # mark) and a space or punctuation: see sentence_marker_counts().
+    # mark) and a space or punctuation: see sentence_marker_counts(). The same pass
+    # finds where dates/source-language-month may have a date: see date_places().
     screen: Any
 
 
@@ -137,13 +140,22 @@ def _build_profiles():
     for phrase in phrases:
         loanword_screen.add_word(phrase.lower(), None)
     loanword_screen.make_automaton()
-    screen = ahocorasick.Automaton()
+    entries = {}
     for word in markers | frozenset(data["homographs"].split()):
         closings = ("",) if word.endswith("'") else _CLOSING  # French elisions: "l'état"
         for before in _OPENING:
             for after in closings:
                 key = f" {before}{word}{after}"
-                screen.add_word(key, len(key) - 1 - len(before))
+                entries[key] = len(key) - 1 - len(before)
+    from .rules.dates_source_language_month import screen_keys
+
+    for key, back, name in screen_keys():
+        entries[key] = (back, name)
+    screen = ahocorasick.Automaton()
+    # A node's children are searched one by one in the order they were added:
+    # frequent letters first makes the pass a tenth faster.
+    for key in sorted(entries, key=lambda key: [_LETTER_RANK.get(c, 99) for c in key]):
+        screen.add_word(key, entries[key])
     screen.make_automaton()
     return words, unique, markers, phrases, loanword_screen, screen
 
@@ -154,17 +166,37 @@ def sentence_marker_counts(document, folded: str) -> list[int]:
     Cached per document; ``folded`` is its folded text (copylint.packs.folded_text).
     A cheap screen: sentences with fewer than two need no identification.
     """
-    counts = document.meta.get(_SENTENCE_COUNTS_KEY)
-    if counts is None:
-        sentences = document.sentences
-        counts = [0] * len(sentences)
-        starts = [sentence.start for sentence in sentences]
-        for end, length in profiles().screen.iter(" " + folded + " "):
-            index = bisect_right(starts, end - length) - 1  # the word's offset in folded
-            if index >= 0 and end - length < sentences[index].end:
+    if _SENTENCE_COUNTS_KEY not in document.meta:
+        _screen(document, folded)
+    return document.meta[_SENTENCE_COUNTS_KEY]
+
+
+def date_places(document, folded: str) -> list[int]:
+    """Offsets in ``folded`` where one of the keys of
+    copylint.rules.dates_source_language_month.screen_keys() points (cached per document)."""
+    if _DATE_PLACES_KEY not in document.meta:
+        _screen(document, folded)
+    return document.meta[_DATE_PLACES_KEY]
+
+
+def _screen(document, folded: str) -> None:
+    """One pass of profiles().screen over ``folded``, for both results above."""
+    sentences = document.sentences
+    counts = [0] * len(sentences)
+    starts = [sentence.start for sentence in sentences]
+    places = []
+    padded = f" {folded} "
+    for end, value in profiles().screen.iter(padded):
+        if value.__class__ is int:  # a marker: value is its length (but an opening mark)
+            index = bisect_right(starts, end - value) - 1  # the word's offset in folded
+            if index >= 0 and end - value < sentences[index].end:
                 counts[index] += 1
-        document.meta[_SENTENCE_COUNTS_KEY] = counts
-    return counts
+        else:  # a date's place: its offset back from the key's end, and whether a
+            back, name = value  # letter after the key makes it no name
+            if not (name and padded[end + 1].isalpha()):
+                places.append(end - back - 1)
+    document.meta[_SENTENCE_COUNTS_KEY] = counts
+    document.meta[_DATE_PLACES_KEY] = places
 
 
 def evidence_tokens(text: str) -> list[str]:

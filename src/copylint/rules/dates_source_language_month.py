@@ -54,49 +54,41 @@ _PATTERN = lazy_regex(
 )
 
 
-@lru_cache(maxsize=1)
-def _screen():
-    """Where a match of _PATTERN can stand: most stories have no such place.
+def screen_keys():
+    """(key, offset of the place back from the key's end, whether a letter after the key
+    makes it no name) for copylint.langid's one pass over the folded text.
 
-    Every match holds one of these, found in one Aho-Corasick pass over the folded
-    text with a space added at each end: a month or weekday name after a space (then
-    not followed by a letter), a German month after a full stop ("3.März"), "de"
-    between spaces before a year ("marzo de 2024"), "-feira". A weekday after some
-    other mark ("(lunes 5") is found by the second pattern, a stdlib scan of the
-    few characters that are no space, ASCII letter or digit. Each key's value: the
-    offset of the place from the key's end, and whether a letter after the key
-    makes it no name.
+    Every match of _PATTERN holds one of these places or one _weekday_after_mark()
+    finds: a month or weekday name after a space, "de" between spaces before a year
+    ("marzo de 2024"). A space is added at each end of the folded text, and every
+    key starts with one, so the pass costs next to nothing more.
     """
-    import ahocorasick
+    for name in {name.lower() for name in (_ROMANCE + "|" + _GERMAN + "|" + _WEEKDAY).split("|")}:
+        yield " " + name, len(name) - 1, True
+    for tail in "0123456789 ":
+        yield " de " + tail, 3, False
+
+
+@lru_cache(maxsize=1)
+def _weekday_after_mark():
+    """A weekday ("(lunes 5") or German month ("3.März") after a character that is no
+    space, ASCII letter or digit: a stdlib scan of the folded text."""
     import re
 
     from ..wordset import trie_pattern
 
-    names = {name.lower() for name in (_ROMANCE + "|" + _GERMAN + "|" + _WEEKDAY).split("|")}
-    automaton = ahocorasick.Automaton()
-    for name in names:
-        automaton.add_word(" " + name, (len(name) - 1, True))
-    for name in _GERMAN.split("|"):
-        automaton.add_word("." + name.lower(), (len(name) - 1, True))
-    for tail in [*"0123456789", " "]:
-        automaton.add_word(" de " + tail, (3, False))
-    automaton.add_word("-feira", (5, False))
-    automaton.make_automaton()
-    weekdays = trie_pattern({name.lower() for name in _WEEKDAYS}).pattern
-    return automaton, re.compile(rf"[^ a-z0-9](?:{weekdays})")
+    names = trie_pattern({name.lower() for name in (_WEEKDAY + "|" + _GERMAN).split("|")})
+    return re.compile(rf"[^ a-z0-9](?:{names.pattern})")
 
 
 def _paragraphs_with_dates(document):
-    """The prose paragraphs holding a place _screen() finds."""
-    automaton, weekday_after_mark = _screen()
+    """The prose paragraphs holding a place where a match of _PATTERN may stand."""
+    from ..langid import date_places
+
     folded = folded_text(document)
-    padded = f" {folded} "
-    # Offsets in padded are one more than in folded, hence the `- 1` and `+ 1`.
-    places = [
-        end - back - 1 for end, (back, name) in automaton.iter(padded)
-        if not (name and padded[end + 1].isalpha())
+    places = date_places(document, folded) + [
+        match.start() + 1 for match in _weekday_after_mark().finditer(folded)
     ]
-    places.extend(match.start() + 1 for match in weekday_after_mark.finditer(folded))
     if not places:
         return []
     paragraphs = document.prose_paragraphs

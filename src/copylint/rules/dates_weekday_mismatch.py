@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 import regex
 
 from ..finding import Hit, Severity
 from ..rule import Rule
-from ..wordset import starts, trie_pattern
 from ._lazy import lazy_regex
 from .dates_common import (
     MONTH_NAMES, WEEKDAY_NAMES, day_and_month, month_number, nearest, page_date, safe_date,
@@ -27,7 +27,7 @@ _WEEKDAY_DATE = lazy_regex(
     rf"(?:{_MONTHS}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTHS})"
     r"(?:,?\s+(?P<year>\d{4})(?![\d,]\d))?"
 )
-_WEEKDAY_NAME = trie_pattern(WEEKDAY_NAMES)
+_WEEKDAY_BY_STEM = {name[-6:-3]: name for name in WEEKDAY_NAMES}  # "Mon", "ues", ...
 _DATE_STARTS = frozenset("JFMASOND")  # what the months of _MONTHS open with
 # A weekday in the lede saying when the news happened ("on Tuesday", "this Wednesday").
 _LEDE_WEEKDAY = lazy_regex(
@@ -66,19 +66,22 @@ class WeekdayMismatch(Rule):
     def check(self, document, options):
         text = document.text
         # Both checks need a weekday's name: most stories have none, or one or two.
-        found = list(starts(_WEEKDAY_NAME, text))
-        if not found:
+        weekdays = _weekday_starts(text)
+        if not weekdays:
             return
         published = page_date(document)
-        paragraphs = list(document.prose_paragraphs)
-        if document.page_date is not None:
-            paragraphs.insert(0, document.page_date)
-        spans = [(p.start, p.end) for p in paragraphs]
         claims = []  # every "Weekday, Month Day" of the story
-        # Tried only where a weekday's name stands: such dates are rare, and checking
-        # where a match stands costs less than a pass per paragraph.
-        dates = (_WEEKDAY_DATE.match(text, start) for start, end in found if _date_after(text, end))
-        for match in filter(None, dates):
+        # Tried only where a weekday's name stands and a date can follow it: such dates
+        # are rare, and checking where a match stands costs less than a pass per paragraph.
+        dated_weekdays = [start for start in weekdays if _date_after(text, start)]
+        matches = [match for match in map(_WEEKDAY_DATE.match, repeat(text), dated_weekdays) if match]
+        spans = []
+        if matches:
+            paragraphs = list(document.prose_paragraphs)
+            if document.page_date is not None:
+                paragraphs.insert(0, document.page_date)
+            spans = [(p.start, p.end) for p in paragraphs]
+        for match in matches:
             if not any(start <= match.start() and match.end() <= end for start, end in spans):
                 continue
             claims.append(match)
@@ -90,14 +93,32 @@ class WeekdayMismatch(Rule):
             yield Hit(match.start("weekday"), match.end("weekday"),
                       f"'{match['weekday']}' does not match {stated}{how}, which is a "
                       f"{WEEKDAY_NAMES[dated.weekday()]}.")
-        yield from _lede_weekday(document, published, claims)
+        yield from _lede_weekday(document, published, claims, weekdays)
 
 
-def _date_after(text: str, end: int) -> bool:
-    """Whether a date can follow the weekday name ending at ``end`` as _WEEKDAY_DATE
+def _weekday_starts(text: str) -> list[int]:
+    """Where a weekday's name starts in ``text`` (inside a word too), in order.
+
+    Every name ends in "day": str.find skips from one "day" to the next far faster
+    than a pattern can look for seven names, and the three letters before it tell
+    which name it may end.
+    """
+    found = []
+    at = text.find("day", 3)
+    while at != -1:
+        name = _WEEKDAY_BY_STEM.get(text[at - 3:at])
+        if name and text.endswith(name, 0, at + 3):
+            found.append(at + 3 - len(name))
+        at = text.find("day", at + 1)
+    return found
+
+
+def _date_after(text: str, start: int) -> bool:
+    """Whether a date can follow the weekday name at ``start`` as _WEEKDAY_DATE
     needs: a comma, a space, a bracket, then a capital month or a digit (anything
     beyond ASCII: a digit of another script). Most weekdays ("on Tuesday.") fail,
     and the pattern, slow to compile, is not tried."""
+    end = text.index("day", start) + 3  # every weekday's name ends in its only "day"
     at = end + (text[end:end + 1] == ",")
     after = at
     while text[after:after + 1].isspace():  # str.isspace() holds every regex \s
@@ -109,7 +130,7 @@ def _date_after(text: str, end: int) -> bool:
     return first in _DATE_STARTS or first.isdigit() or not first.isascii()
 
 
-def _lede_weekday(document, published, claims):
+def _lede_weekday(document, published, claims, weekdays):
     """The lede's weekday must be the dateline's day or the day before.
 
     A wire lede reports the day's news (or the previous day's, filed overnight):
@@ -126,7 +147,9 @@ def _lede_weekday(document, published, claims):
     if parsed is None:
         return
     lede = next((s for s in document.sentences if s.start >= dateline.end), None)
-    said = lede and _LEDE_WEEKDAY.search(document.text, lede.start, lede.end)
+    if lede is None or not any(lede.start <= start < lede.end for start in weekdays):
+        return  # no weekday's name in the lede
+    said = _LEDE_WEEKDAY.search(document.text, lede.start, lede.end)
     if not said or _FUTURE.search(document.text, lede.start, said.start()):
         return
     month, day = parsed
