@@ -73,7 +73,8 @@ class WeekdayMismatch(Rule):
         claims = []  # every "Weekday, Month Day" of the story
         # Tried only where a weekday's name stands and a date can follow it: such dates
         # are rare, and checking where a match stands costs less than a pass per paragraph.
-        dated_weekdays = [start for start in weekdays if _date_after(text, start)]
+        # (Every weekday's name ends in its only "day".)
+        dated_weekdays = [start for start in weekdays if _date_after(text, text.index("day", start) + 3)]
         matches = [match for match in map(_WEEKDAY_DATE.match, repeat(text), dated_weekdays) if match]
         spans = []
         if matches:
@@ -113,12 +114,11 @@ def _weekday_starts(text: str) -> list[int]:
     return found
 
 
-def _date_after(text: str, start: int) -> bool:
-    """Whether a date can follow the weekday name at ``start`` as _WEEKDAY_DATE
+def _date_after(text: str, end: int) -> bool:
+    """Whether a date can follow the weekday name ending at ``end`` as _WEEKDAY_DATE
     needs: a comma, a space, a bracket, then a capital month or a digit (anything
     beyond ASCII: a digit of another script). Most weekdays ("on Tuesday.") fail,
     and the pattern, slow to compile, is not tried."""
-    end = text.index("day", start) + 3  # every weekday's name ends in its only "day"
     at = end + (text[end:end + 1] == ",")
     after = at
     while text[after:after + 1].isspace():  # str.isspace() holds every regex \s
