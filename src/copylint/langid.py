@@ -98,20 +98,22 @@ def profiles() -> Profiles:
 
     Why cached on disk (copylint.diskcache): building the screen's automaton costs
     far more than linting a story, on every one-file run. The key is the data
-    file's bytes, the constants the build uses and the installed pyahocorasick
-    (whose automaton is pickled).
+    file's bytes, this module's and dates/source-language-month's (whose date-name
+    keys the screen holds), the constants the build uses and the installed
+    pyahocorasick (whose automaton is pickled).
     """
     import os
 
     import ahocorasick
 
     from .diskcache import cached_by_key
+    from .rules import dates_source_language_month
 
     source = data_path("function_words.yaml").read_bytes()
     library = os.stat(ahocorasick.__file__)
     constants = repr((_OPENING, _CLOSING, sorted(GERMAN_SHAPE_WORDS), ahocorasick.__file__,
                       library.st_size, library.st_mtime_ns)).encode()
-    code = Path(__file__).read_bytes()  # what _build_profiles returns changes with it
+    code = Path(__file__).read_bytes() + Path(dates_source_language_month.__file__).read_bytes()
     words, unique, markers, phrases, loanword_screen, screen = cached_by_key(
         "langid", source + b"\0" + code + b"\0" + constants, _build_profiles
     )
@@ -140,22 +142,24 @@ def _build_profiles():
     for phrase in phrases:
         loanword_screen.add_word(phrase.lower(), None)
     loanword_screen.make_automaton()
-    entries = {}
-    for word in markers | frozenset(data["homographs"].split()):
-        closings = ("",) if word.endswith("'") else _CLOSING  # French elisions: "l'état"
-        for before in _OPENING:
-            for after in closings:
-                key = f" {before}{word}{after}"
-                entries[key] = len(key) - 1 - len(before)
     from .rules.dates_source_language_month import screen_keys
 
-    for key, back, name in screen_keys():
-        entries[key] = (back, name)
     screen = ahocorasick.Automaton()
-    # A node's children are searched one by one in the order they were added:
-    # frequent letters first makes the pass a tenth faster.
-    for key in sorted(entries, key=lambda key: [_LETTER_RANK.get(c, 99) for c in key]):
-        screen.add_word(key, entries[key])
+    # A node's children are searched one by one in the order they were added: words
+    # with frequent letters first, opening marks after all words, make the pass a
+    # tenth faster.
+    screened = sorted(
+        markers | frozenset(data["homographs"].split()),
+        key=lambda word: [_LETTER_RANK.get(c, 99) for c in word],
+    )
+    for before in _OPENING:
+        for word in screened:
+            closings = ("",) if word.endswith("'") else _CLOSING  # French elisions: "l'état"
+            for after in closings:
+                key = f" {before}{word}{after}"
+                screen.add_word(key, len(key) - 1 - len(before))
+    for key, back, name in screen_keys():
+        screen.add_word(key, (back, name))
     screen.make_automaton()
     return words, unique, markers, phrases, loanword_screen, screen
 
