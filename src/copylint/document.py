@@ -41,12 +41,14 @@ PAGE_DATE = lazy_regex(
 
 _PLACE_WORD = r"\p{Lu}[\p{L}'’.\-]*"
 _PARTICLE = r"(?:de|da|do|del|dos|das|la|el|al|es|di|du|des|le|sur|am|an|upon)"
+_AGENCY = r"\p{L}[\p{L}\d .&/-]{0,24}"
 DATELINE = lazy_regex(
-    rf"""^(?P<place>{_PLACE_WORD}(?:[ \-](?:{_PARTICLE}[ \-])?{_PLACE_WORD}){{0,3}})
+    rf"""^(?:\((?P<lead>{_AGENCY})\)\s*[-–—]+\s*)?
+    (?P<place>{_PLACE_WORD}(?:[ \-](?:{_PARTICLE}[ \-])?{_PLACE_WORD}){{0,3}})
     (?:\s*\((?P<bracketed>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})\))?
     (?:,\s*(?P<region>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}}))??
-    (?:,?\s+(?P<date>(?:(?:{MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:de\s+)?\p{{L}}+\.?)))?
-    (?:\s*\((?P<agency>\p{{L}}[\p{{L}}\d .&/-]{{0,24}})\))?
+    (?:,?\s+(?P<date>(?:(?i:{MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:de\s+)?\p{{L}}+\.?)))?
+    (?:\s*\((?P<agency>{_AGENCY})\))?
     (?:\s*\.?\s*(?P<dash>[-–—]+|:)|\.?\s*/(?P<slashed>\p{{Lu}}[\p{{L}} -]{{1,20}})/\.?)\s*""",
     regex.VERBOSE,
 )
@@ -345,7 +347,14 @@ def find_dateline(paragraph: Paragraph) -> Dateline | None:
             region = region or match["bracketed"]
         else:
             agency = match["bracketed"]
-    if not (agency or match["date"] or match["place"].isupper()):
+    if match["lead"]:
+        # "(ANSA) - TUNIS, Morocco, 15 SEP -": the agency first. What follows is a
+        # dateline only with a date or a place in capitals, and a dash ("(Reuters) -
+        # Apple said:" is a sentence).
+        if match["dash"] in (None, ":") or not (match["date"] or match["place"].isupper()):
+            return None
+        agency = agency or match["lead"]
+    elif not (agency or match["date"] or match["place"].isupper()):
         return None
     return Dateline(paragraph.index, paragraph.start, paragraph.start + match.end(),
                     match["place"], region, match["date"], agency)

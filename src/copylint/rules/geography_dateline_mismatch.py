@@ -33,7 +33,9 @@ class DatelineMismatch(Rule):
                 or region.country in city.countries):
             return
         text = document.text
-        start = text.find(dateline.region, dateline.start + len(dateline.place), dateline.end)
+        # After the place: an agency may come first ("(ANSA) - TUNIS, Morocco -").
+        place_end = text.find(dateline.place, dateline.start, dateline.end) + len(dateline.place)
+        start = text.find(dateline.region, place_end, dateline.end)
         if start < 0:
             return
         actual = gazetteer.country_name(city.country)
