@@ -34,7 +34,8 @@ ARRIVAL = regex.compile(
 # After the place, in the same sentence: a reason to travel that puts the trip outside
 # the story's country ("arrived in Doha for the final", "to meet lawmakers", "on a state
 # visit"), gives the place a role ("..., where they") or lists it among others
-# ("reached Italy, Iran and South Korea"). Generic aims ("to help", "for a
+# ("reached Italy, Iran and South Korea": capitals, whatever the flags, so that
+# ", and fishermen helped" is no list). Generic aims ("to help", "for a
 # limited period") do not count: mistranslated "the country" sentences carry those too.
 PURPOSE = regex.compile(
     r"""(?:
@@ -51,7 +52,7 @@ PURPOSE = regex.compile(
               (?:visit|trip|tour|talks|summit|meeting|stay|exile)\b
         )
       | ,?\s+(?:where|from)\b
-      | (?:,\s+(?:the\s+)?\p{Lu}[\p{L}.-]*)*,?\s+(?:and|or)\s+(?:the\s+)?\p{Lu}
+      | (?:,\s+(?:the\s+)?(?-i:\p{Lu})[\p{L}.-]*)*,?\s+(?:and|or)\s+(?:the\s+)?(?-i:\p{Lu})
     )""",
     regex.VERBOSE | regex.IGNORECASE,
 )
