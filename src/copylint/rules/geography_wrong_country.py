@@ -120,6 +120,8 @@ class WrongCountry(Rule):
         for mention in found:
             place = mention.place
             country = place.country
+            if country is None and setting not in place.countries:
+                country = place.nation  # "Armenia" in a story not set in Colombia
             if (country is None or country == setting or counts[country] != 1
                     or place.kind not in ("country", "city", "subdivision")):
                 continue
