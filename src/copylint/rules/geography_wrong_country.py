@@ -15,6 +15,7 @@ import regex
 
 from ..finding import Hit, Severity
 from ..rule import Rule
+from .geography_common import misfiled_dateline
 
 # A movement verb and its preposition, ending right before a place name.
 ARRIVAL = regex.compile(
@@ -151,7 +152,8 @@ class WrongCountry(Rule):
 def story_country(document, found) -> str | None:
     """Where the story happens: the dateline's country, else the clearly most-mentioned one.
 
-    Mentions count in the headline and body, demonyms included ("Greek coast guard").
+    Mentions count in the headline and body, demonyms included ("Greek coast guard"); a
+    dateline that misfiles its city counts for the city's country.
     A dateline city that several countries have (Athens, Cordoba) is the country of
     those the story mentions most, else the likeliest: "ATHENS" heads a Greek story
     even when Italian tourists are mentioned more often than Greece.
@@ -160,8 +162,10 @@ def story_country(document, found) -> str | None:
         return document.meta[_META_KEY]
     counts = Counter(m.place.country for m in found
                      if m.place.country and not m.place.common_word)
-    setting = None
-    for place in _dateline_places(document):
+    # "TUNIS, Morocco": the city, not the country the dateline misfiles it under.
+    misfiled = misfiled_dateline(document)
+    setting = misfiled.actual if misfiled else None
+    for place in () if setting else _dateline_places(document):
         if place.kind == "region" or not place.countries:
             continue
         setting = place.country or max(place.countries, key=lambda c: counts[c])
