@@ -23,7 +23,7 @@ ARRIVAL = regex.compile(
         arriv(?:e|es|ed|ing|al)(?:\s+\w+ly)?(?:\s+back)?\s+(?:in|at)
       | land(?:s|ed|ing)?\s+in
       | deploy(?:s|ed|ing|ment)?(?:\s+(?!to\b|in\b)[\w,.'’-]+){0,3}?\s+(?:to|in)
-      | return(?:s|ed|ing)?(?:\s+\w+ly)?\s+to
+      | (?P<back>return(?:s|ed|ing)?(?:\s+\w+ly)?\s+to)
       | (?:sent|dispatched|airlifted|flown)\s+(?:back\s+)?to
       | stationed\s+in
       | reach(?:es|ed|ing)?
@@ -49,8 +49,8 @@ PURPOSE = regex.compile(
                   |testify|negotiate|hold\s+talks)\b
           | on\s+(?:an?|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour|mission)\b
           | ahead\s+of\s+(?:the|a|an)\b
-          | after\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}
-              (?:visit|trip|tour|talks|summit|meeting|stay|exile)\b
+          | (?P<after>after\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}
+              (?:visit|trip|tour|talks|summit|meeting|stay|exile))\b
         )
       | ,?\s+(?:where|from)\b
       | (?:,\s+(?:the\s+)?(?-i:\p{Lu})[\p{L}.-]*)*,?\s+(?:and|or)\s+(?:the\s+)?(?-i:\p{Lu})
@@ -68,6 +68,10 @@ OWN_FORCES = regex.compile(
       |observers?|monitors|(?:observer|monitoring)\s+mission|delegations?|inspectors)\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+# "for the signing ceremony", "to lead the march": the trip's aim, an event named
+# with "the" (its lower-case words are compared with what the lede reports).
+EVENT = regex.compile(
+    r"\b(?:for|to\s+\p{Ll}+)\s+the\s+(?P<event>\p{Ll}+(?:[\s-]\p{Ll}+){0,2})\b")
 # Travel by air: a neighbour is no likelier a destination than any other country.
 FLIGHT = regex.compile(r"\b(?:land(?:s|ed|ing)?|flown|airlifted)\b", regex.IGNORECASE)
 # A dateline the document model did not read ("ASTANA, November 9. /TASS/."): the
@@ -93,7 +97,11 @@ class WrongCountry(Rule):
         "\"where\", \"from\"). A neighbouring country is a likely destination (refugees, "
         "aid, trade) and is reported only when the travellers are the story's own forces, "
         "crews or envoys (the army, police agents, rescue teams, observers, a delegation) "
-        "with no other country named, or when they fly there (\"landed in\")."
+        "with no other country named, or when they fly there (\"landed in\"). Neither a "
+        "purpose nor a neighbour excuses a trip made for the event the dateline's paragraph "
+        "reports (\"arrived in Kazakhstan for the signing ceremony\" over \"ULAANBAATAR ... "
+        "signed\"), nor the story's own delegation going back to another country \"after "
+        "the meeting\"."
     )
     bad_example = (
         "ALMATY, Jan 7 (EFE) - Kazakh authorities said Russian-led peacekeepers have "
@@ -130,12 +138,22 @@ class WrongCountry(Rule):
             if arrival is None:
                 continue
             start, end = _sentence_span(document, mention.start)
-            if PURPOSE.match(text, mention.end, end):
-                continue
+            # An aim or an origin puts the trip outside the story's country; but going
+            # back "after the meeting" is going home, and the story's own delegation
+            # ("the Saudi delegation") goes home to the story's country.
+            purpose = PURPOSE.match(text, mention.end, end)
+            excused = purpose and not (
+                purpose["after"] and arrival["back"]
+                and _own_forces(text, found, setting, start, mention.start, named=True))
             # A neighbour is a likely destination (refugees, aid, trade); only the
             # story's own forces sent there unexplained are suspect.
-            if (country in neighbours and not FLIGHT.match(text, arrival.start())
-                    and not _own_forces(text, found, setting, start, mention.start)):
+            excused = excused or (
+                country in neighbours and not FLIGHT.match(text, arrival.start())
+                and not _own_forces(text, found, setting, start, mention.start))
+            # Unless the trip was for the event the dateline reports ("arrived in
+            # Kazakhstan for the signing ceremony" over "ULAANBAATAR ... signed"):
+            # then it ended in the story's country.
+            if excused and not _for_lede_event(document, text, mention.end, start, end):
                 continue
             start = arrival.start("the") if arrival["the"] else mention.start
             named = text[start:mention.end]
@@ -195,12 +213,42 @@ def _dateline_places(document):
             yield place
 
 
-def _own_forces(text, found, setting, start, end) -> bool:
-    """Forces or crews in text[start:end] that no other country's name claims."""
+def _own_forces(text, found, setting, start, end, named=False) -> bool:
+    """Forces or crews in text[start:end] that no other country's name claims (and,
+    when ``named``, that the story's country's name or demonym claims)."""
     if not OWN_FORCES.search(text, start, end):
         return False
-    return not any(start <= m.start < end and m.place.countries
-                   and setting not in m.place.countries for m in found)
+    near = [m.place for m in found if start <= m.start < end and m.place.countries]
+    return (not any(setting not in place.countries for place in near)
+            and (not named or any(place.country == setting for place in near)))
+
+
+def _for_lede_event(document, text, offset, start, end) -> bool:
+    """Whether the aim after ``offset`` ("for the signing ceremony", "to lead the
+    march", up to the clause's end) is an event the dateline's paragraph, outside
+    this sentence (start, end), reports as done ("signed", "marched")."""
+    clause = regex.match(r"[^,;:]*", text[offset:end])[0]
+    aim = EVENT.search(clause)
+    lede = _lede(document)
+    if aim is None or lede is None:
+        return False
+    # The lede without this sentence: an aim cannot report its own event.
+    reported = f"{text[lede.start:min(start, lede.end)]} {text[max(end, lede.start):lede.end]}"
+    for word in aim["event"].replace("-", " ").split():
+        stem = word[:-3] if word.endswith("ing") and len(word) > 5 else word.removesuffix("s")
+        if len(stem) >= 3 and regex.search(rf"\b{stem}e?d\b", reported, regex.IGNORECASE):
+            return True
+    return False
+
+
+def _lede(document):
+    """The paragraph the dateline opens (read or loose): what it reports happened there."""
+    if document.dateline is not None:
+        return document.paragraphs[document.dateline.paragraph]
+    body = document.body
+    if body and _LOOSE_DATELINE.match(document.text, body[0].start, body[0].end):
+        return body[0]
+    return None
 
 
 def _sentence_span(document, offset: int) -> tuple[int, int]:
