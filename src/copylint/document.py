@@ -25,6 +25,9 @@ MONTHS = (
     "November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|"
     "Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?"
 )
+# Months as agency datelines write them in capitals ("SEPT 15", "OCTOBER 2"): a
+# month's first three letters, then capitals (cheaper to compile than a list).
+_MONTHS_UPPER = r"(?=[A-Z]{3})(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[A-Z]*\.?"
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 _DATE = (
@@ -47,7 +50,7 @@ DATELINE = lazy_regex(
     rf"""(?P<place>{_PLACE_WORD}(?:[ \-](?:{_PARTICLE}[ \-])?{_PLACE_WORD}){{0,3}})
     (?:\s*\((?P<bracketed>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})\))?
     (?:,\s*(?P<region>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}}))??
-    (?:,?\s+(?P<date>(?:(?:{MONTHS}|(?=[A-Z]{{3}})(?i:{MONTHS}))\s+\d{{1,2}}|\d{{1,2}}\s+(?:de\s+)?\p{{L}}+\.?)))?
+    (?:,?\s+(?P<date>(?:(?:{MONTHS}|{_MONTHS_UPPER})\s+\d{{1,2}}|\d{{1,2}}\s+(?:de\s+)?\p{{L}}+\.?)))?
     (?:\s*\((?P<agency>{_AGENCY})\))?
     (?:\s*\.?\s*(?P<dash>[-–—]+|:)|\.?\s*/(?P<slashed>\p{{Lu}}[\p{{L}} -]{{1,20}})/\.?)\s*""",
     regex.VERBOSE,
@@ -333,7 +336,7 @@ def match_dateline(text: str):
     head = text[:_DATELINE_REACH]
     if not any(mark in head for mark in ("-", "–", "—", ":", "/")):
         return None
-    if head.startswith("("):
+    if head[0] == "(":
         lead = _LEAD.match(head)
         return DATELINE.match(head, lead.end()) if lead else None
     return DATELINE.match(head)
@@ -352,7 +355,7 @@ def find_dateline(paragraph: Paragraph) -> Dateline | None:
             region = region or match["bracketed"]
         else:
             agency = match["bracketed"]
-    if match.start():
+    if paragraph.text[0] == "(":
         # "(ANSA) - TUNIS, Morocco, 15 SEP -": the agency first. What follows is a
         # dateline only with a date or a place in capitals, and a dash ("(Reuters) -
         # Apple said:" is a sentence).
