@@ -15,6 +15,7 @@ import regex
 
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_regex
 from .geography_common import misfiled_dateline
 
 # A movement verb and its preposition, ending right before a place name.
@@ -70,7 +71,7 @@ OWN_FORCES = regex.compile(
 )
 # "for the signing ceremony", "to lead the march": the trip's aim, an event named
 # with "the" (its lower-case words are compared with what the lede reports).
-EVENT = regex.compile(
+EVENT = lazy_regex(
     r"\b(?:for|to\s+\p{Ll}+)\s+the\s+(?P<event>\p{Ll}+(?:[\s-]\p{Ll}+){0,2})\b")
 # Travel by air: a neighbour is no likelier a destination than any other country.
 FLIGHT = regex.compile(r"\b(?:land(?:s|ed|ing)?|flown|airlifted)\b", regex.IGNORECASE)
