@@ -25,6 +25,9 @@ MONTHS = (
     "November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|"
     "Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?"
 )
+# Months as agency datelines write them in capitals ("SEPT 15", "OCTOBER 2"): a
+# month's first three letters, then capitals (cheaper to compile than a list).
+_MONTHS_UPPER = r"(?=[A-Z]{3})(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[A-Z]*\.?"
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 _DATE = (
@@ -41,15 +44,18 @@ PAGE_DATE = lazy_regex(
 
 _PLACE_WORD = r"\p{Lu}[\p{L}'’.\-]*"
 _PARTICLE = r"(?:de|da|do|del|dos|das|la|el|al|es|di|du|des|le|sur|am|an|upon)"
+_AGENCY = r"\p{L}[\p{L}\d .&/-]{0,24}"
+# Matched at the start of a paragraph, or after an agency that comes first (_LEAD).
 DATELINE = lazy_regex(
-    rf"""^(?P<place>{_PLACE_WORD}(?:[ \-](?:{_PARTICLE}[ \-])?{_PLACE_WORD}){{0,3}})
+    rf"""(?P<place>{_PLACE_WORD}(?:[ \-](?:{_PARTICLE}[ \-])?{_PLACE_WORD}){{0,3}})
     (?:\s*\((?P<bracketed>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})\))?
     (?:,\s*(?P<region>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}}))??
-    (?:,?\s+(?P<date>(?:(?:{MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:de\s+)?\p{{L}}+\.?)))?
-    (?:\s*\((?P<agency>\p{{L}}[\p{{L}}\d .&/-]{{0,24}})\))?
+    (?:,?\s+(?P<date>(?:(?:{MONTHS}|{_MONTHS_UPPER})\s+\d{{1,2}}|\d{{1,2}}\s+(?:de\s+)?\p{{L}}+\.?)))?
+    (?:\s*\((?P<agency>{_AGENCY})\))?
     (?:\s*\.?\s*(?P<dash>[-–—]+|:)|\.?\s*/(?P<slashed>\p{{Lu}}[\p{{L}} -]{{1,20}})/\.?)\s*""",
     regex.VERBOSE,
 )
+_LEAD = lazy_regex(rf"\({_AGENCY}\)\s*[-–—]+\s*")  # "(ANSA) - "
 BYLINE = lazy_regex(r"^(?:By|Por|Par|Von|Di|Text:|Reporting by)\s+\p{Lu}[^.!?]{0,80}$")
 # What a page date and a byline can open with: the patterns (slow to compile) are
 # tried only on paragraphs that do.
@@ -325,10 +331,14 @@ _DATELINE_REACH = 120
 
 
 def match_dateline(text: str):
-    """The DATELINE match at the start of ``text``, tried only where one can be."""
+    """The DATELINE match at the start of ``text`` or after an agency opening it
+    ("(ANSA) - TUNIS, 15 SEP -"), tried only where one can be."""
     head = text[:_DATELINE_REACH]
     if not any(mark in head for mark in ("-", "–", "—", ":", "/")):
         return None
+    if head[0] == "(":
+        lead = _LEAD.match(head)
+        return DATELINE.match(head, lead.end()) if lead else None
     return DATELINE.match(head)
 
 
@@ -345,7 +355,14 @@ def find_dateline(paragraph: Paragraph) -> Dateline | None:
             region = region or match["bracketed"]
         else:
             agency = match["bracketed"]
-    if not (agency or match["date"] or match["place"].isupper()):
+    if paragraph.text[0] == "(":
+        # "(ANSA) - TUNIS, Morocco, 15 SEP -": the agency first. What follows is a
+        # dateline only with a date or a place in capitals, and a dash ("(Reuters) -
+        # Apple said:" is a sentence).
+        if match["dash"] in (None, ":") or not (match["date"] or match["place"].isupper()):
+            return None
+        agency = agency or paragraph.text[1:paragraph.text.index(")")]
+    elif not (agency or match["date"] or match["place"].isupper()):
         return None
     return Dateline(paragraph.index, paragraph.start, paragraph.start + match.end(),
                     match["place"], region, match["date"], agency)

@@ -40,6 +40,9 @@ class Place(NamedTuple):
     ambiguous: bool  # the name is used for places in more than one country
     common_word: bool  # also an everyday word or a person's name ("Jordan", "Nice")
     country: str | None  # the country, when the name pins down exactly one
+    # The country a country's name denotes even where foreign cities share the name
+    # ("Armenia", also a city of Colombia); None for other names and unclear ones.
+    nation: str | None = None
 
 
 class Mention(NamedTuple):  # a tuple: a story makes dozens, a frozen dataclass costs more
@@ -86,6 +89,9 @@ class Gazetteer:
             owners = {c for k in KINDS if k != "city" for c in kinds.get(k, ())}
             owners |= set(kinds.get("city", ())[:1])
             unclear = name in ambiguous or len(owners) > 1
+            nations = set(kinds.get("country", ()))
+            nation = (next(iter(nations)) if len(nations) == 1 and name not in ambiguous
+                      and kinds.keys() <= {"country", "city", "demonym"} else None)
             self.places[name] = Place(
                 name=name,
                 kind=kind,
@@ -94,6 +100,7 @@ class Gazetteer:
                 ambiguous=unclear,
                 common_word=name in common,
                 country=codes[0] if codes and not unclear else None,
+                nation=nation,
             )
         self._folded = {}
         for name, place in self.places.items():

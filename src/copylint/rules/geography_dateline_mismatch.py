@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..finding import Hit, Severity
 from ..rule import Rule
+from .geography_common import misfiled_dateline
 
 
 class DatelineMismatch(Rule):
@@ -13,34 +14,32 @@ class DatelineMismatch(Rule):
     rationale = (
         "\"KYIV, Russia (AP) —\" or \"Almaty, Uzbekistan (EFE)\" is a translation or template "
         "slip that readers notice at once. The rule checks the dateline's country against "
-        "the gazetteer, and only when both names are unambiguous: US-style state datelines "
-        "(\"SPRINGFIELD, Ill.\"), regions it does not know and city names used in several "
-        "countries (Valencia, Córdoba, Hyderabad) are left alone."
+        "the gazetteer. US-style state datelines (\"SPRINGFIELD, Ill.\") and regions it does "
+        "not know are left alone. A city name used in several countries (La Paz, Córdoba, "
+        "Valencia) may also be a small town of the stated country, so it is reported only "
+        "when the story never names that country and is clearly about one of the city's."
     )
     bad_example = "KYIV, Russia (AP) — Air raid sirens sounded across the capital on Monday."
     good_example = "KYIV, Ukraine (AP) — Air raid sirens sounded across the capital on Monday."
 
     def check(self, document, options):
-        dateline = document.dateline
-        if dateline is None or not dateline.region:
+        misfiled = misfiled_dateline(document)
+        if misfiled is None:
             return
         from .. import gazetteer
 
-        region = gazetteer.lookup(dateline.region)
-        city = gazetteer.lookup(dateline.place)
-        if (region is None or region.kind != "country" or region.country is None
-                or city is None or city.kind != "city" or city.country is None
-                or region.country in city.countries):
-            return
+        dateline = document.dateline
         text = document.text
-        start = text.find(dateline.region, dateline.start + len(dateline.place), dateline.end)
+        # After the place: an agency may come first ("(ANSA) - TUNIS, Morocco -").
+        place_end = text.find(dateline.place, dateline.start, dateline.end) + len(dateline.place)
+        start = text.find(dateline.region, place_end, dateline.end)
         if start < 0:
             return
-        actual = gazetteer.country_name(city.country)
-        yield Hit(
-            start,
-            start + len(dateline.region),
-            f"the dateline puts {city.canonical} in {gazetteer.country_name(region.country)}, "
-            f"but {city.canonical} is in {actual}",
-            gazetteer.country_name(city.country, article=False),
-        )
+        city = misfiled.city.canonical
+        stated = gazetteer.country_name(misfiled.stated)
+        actual = gazetteer.country_name(misfiled.actual)
+        message = (f"the dateline puts {city} in {stated}, but the story is set in {actual}, "
+                   f"where {city} is" if misfiled.shared else
+                   f"the dateline puts {city} in {stated}, but {city} is in {actual}")
+        yield Hit(start, start + len(dateline.region), message,
+                  gazetteer.country_name(misfiled.actual, article=False))

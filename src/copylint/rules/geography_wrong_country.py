@@ -15,6 +15,8 @@ import regex
 
 from ..finding import Hit, Severity
 from ..rule import Rule
+from ._lazy import lazy_regex
+from .geography_common import misfiled_dateline
 
 # A movement verb and its preposition, ending right before a place name.
 ARRIVAL = regex.compile(
@@ -22,7 +24,7 @@ ARRIVAL = regex.compile(
         arriv(?:e|es|ed|ing|al)(?:\s+\w+ly)?(?:\s+back)?\s+(?:in|at)
       | land(?:s|ed|ing)?\s+in
       | deploy(?:s|ed|ing|ment)?(?:\s+(?!to\b|in\b)[\w,.'’-]+){0,3}?\s+(?:to|in)
-      | return(?:s|ed|ing)?(?:\s+\w+ly)?\s+to
+      | (?P<back>return(?:s|ed|ing)?(?:\s+\w+ly)?\s+to)
       | (?:sent|dispatched|airlifted|flown)\s+(?:back\s+)?to
       | stationed\s+in
       | reach(?:es|ed|ing)?
@@ -34,7 +36,8 @@ ARRIVAL = regex.compile(
 # After the place, in the same sentence: a reason to travel that puts the trip outside
 # the story's country ("arrived in Doha for the final", "to meet lawmakers", "on a state
 # visit"), gives the place a role ("..., where they") or lists it among others
-# ("reached Italy, Iran and South Korea"). Generic aims ("to help", "for a
+# ("reached Italy, Iran and South Korea": capitals, whatever the flags, so that
+# ", and fishermen helped" is no list). Generic aims ("to help", "for a
 # limited period") do not count: mistranslated "the country" sentences carry those too.
 PURPOSE = regex.compile(
     r"""(?:
@@ -47,11 +50,11 @@ PURPOSE = regex.compile(
                   |testify|negotiate|hold\s+talks)\b
           | on\s+(?:an?|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour|mission)\b
           | ahead\s+of\s+(?:the|a|an)\b
-          | after\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}
-              (?:visit|trip|tour|talks|summit|meeting|stay|exile)\b
+          | (?P<after>after\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}
+              (?:visit|trip|tour|talks|summit|meeting|stay|exile))\b
         )
       | ,?\s+(?:where|from)\b
-      | (?:,\s+(?:the\s+)?\p{Lu}[\p{L}.-]*)*,?\s+(?:and|or)\s+(?:the\s+)?\p{Lu}
+      | (?:,\s+(?:the\s+)?(?-i:\p{Lu})[\p{L}.-]*)*,?\s+(?:and|or)\s+(?:the\s+)?(?-i:\p{Lu})
     )""",
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -66,6 +69,10 @@ OWN_FORCES = regex.compile(
       |observers?|monitors|(?:observer|monitoring)\s+mission|delegations?|inspectors)\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+# "for the signing ceremony", "to lead the march": the trip's aim, an event named
+# with "the" (its lower-case words are compared with what the lede reports).
+EVENT = lazy_regex(
+    r"\b(?:for|to\s+\p{Ll}+)\s+the\s+(?P<event>\p{Ll}+(?:[\s-]\p{Ll}+){0,2})\b")
 # Travel by air: a neighbour is no likelier a destination than any other country.
 FLIGHT = regex.compile(r"\b(?:land(?:s|ed|ing)?|flown|airlifted)\b", regex.IGNORECASE)
 # A dateline the document model did not read ("ASTANA, November 9. /TASS/."): the
@@ -91,7 +98,11 @@ class WrongCountry(Rule):
         "\"where\", \"from\"). A neighbouring country is a likely destination (refugees, "
         "aid, trade) and is reported only when the travellers are the story's own forces, "
         "crews or envoys (the army, police agents, rescue teams, observers, a delegation) "
-        "with no other country named, or when they fly there (\"landed in\")."
+        "with no other country named, or when they fly there (\"landed in\"). Neither a "
+        "purpose nor a neighbour excuses a trip made for the event the dateline's paragraph "
+        "reports (\"arrived in Kazakhstan for the signing ceremony\" over \"ULAANBAATAR ... "
+        "signed\"), nor the story's own delegation going back to another country \"after "
+        "the meeting\"."
     )
     bad_example = (
         "ALMATY, Jan 7 (EFE) - Kazakh authorities said Russian-led peacekeepers have "
@@ -119,6 +130,8 @@ class WrongCountry(Rule):
         for mention in found:
             place = mention.place
             country = place.country
+            if country is None and setting not in place.countries:
+                country = place.nation  # "Armenia" in a story not set in Colombia
             if (country is None or country == setting or counts[country] != 1
                     or place.kind not in ("country", "city", "subdivision")):
                 continue
@@ -126,12 +139,22 @@ class WrongCountry(Rule):
             if arrival is None:
                 continue
             start, end = _sentence_span(document, mention.start)
-            if PURPOSE.match(text, mention.end, end):
-                continue
+            # An aim or an origin puts the trip outside the story's country; but going
+            # back "after the meeting" is going home, and the story's own delegation
+            # ("the Saudi delegation") goes home to the story's country.
+            purpose = PURPOSE.match(text, mention.end, end)
+            excused = purpose and not (
+                purpose["after"] and arrival["back"]
+                and _own_forces(text, found, setting, start, mention.start, named=True))
             # A neighbour is a likely destination (refugees, aid, trade); only the
             # story's own forces sent there unexplained are suspect.
-            if (country in neighbours and not FLIGHT.match(text, arrival.start())
-                    and not _own_forces(text, found, setting, start, mention.start)):
+            excused = excused or (
+                country in neighbours and not FLIGHT.match(text, arrival.start())
+                and not _own_forces(text, found, setting, start, mention.start))
+            # Unless the trip was for the event the dateline reports ("arrived in
+            # Kazakhstan for the signing ceremony" over "ULAANBAATAR ... signed"):
+            # then it ended in the story's country.
+            if excused and not _for_lede_event(document, text, mention.end, start, end):
                 continue
             start = arrival.start("the") if arrival["the"] else mention.start
             named = text[start:mention.end]
@@ -148,7 +171,8 @@ class WrongCountry(Rule):
 def story_country(document, found) -> str | None:
     """Where the story happens: the dateline's country, else the clearly most-mentioned one.
 
-    Mentions count in the headline and body, demonyms included ("Greek coast guard").
+    Mentions count in the headline and body, demonyms included ("Greek coast guard"); a
+    dateline that misfiles its city counts for the city's country.
     A dateline city that several countries have (Athens, Cordoba) is the country of
     those the story mentions most, else the likeliest: "ATHENS" heads a Greek story
     even when Italian tourists are mentioned more often than Greece.
@@ -157,8 +181,10 @@ def story_country(document, found) -> str | None:
         return document.meta[_META_KEY]
     counts = Counter(m.place.country for m in found
                      if m.place.country and not m.place.common_word)
-    setting = None
-    for place in _dateline_places(document):
+    # "TUNIS, Morocco": the city, not the country the dateline misfiles it under.
+    misfiled = misfiled_dateline(document)
+    setting = misfiled.actual if misfiled else None
+    for place in () if setting else _dateline_places(document):
         if place.kind == "region" or not place.countries:
             continue
         setting = place.country or max(place.countries, key=lambda c: counts[c])
@@ -188,12 +214,42 @@ def _dateline_places(document):
             yield place
 
 
-def _own_forces(text, found, setting, start, end) -> bool:
-    """Forces or crews in text[start:end] that no other country's name claims."""
+def _own_forces(text, found, setting, start, end, named=False) -> bool:
+    """Forces or crews in text[start:end] that no other country's name claims (and,
+    when ``named``, that the story's country's name or demonym claims)."""
     if not OWN_FORCES.search(text, start, end):
         return False
-    return not any(start <= m.start < end and m.place.countries
-                   and setting not in m.place.countries for m in found)
+    near = [m.place for m in found if start <= m.start < end and m.place.countries]
+    return (not any(setting not in place.countries for place in near)
+            and (not named or any(place.country == setting for place in near)))
+
+
+def _for_lede_event(document, text, offset, start, end) -> bool:
+    """Whether the aim after ``offset`` ("for the signing ceremony", "to lead the
+    march", up to the clause's end) is an event the dateline's paragraph, outside
+    this sentence (start, end), reports as done ("signed", "marched")."""
+    clause = regex.match(r"[^,;:]*", text[offset:end])[0]
+    aim = EVENT.search(clause)
+    lede = _lede(document)
+    if aim is None or lede is None:
+        return False
+    # The lede without this sentence: an aim cannot report its own event.
+    reported = f"{text[lede.start:min(start, lede.end)]} {text[max(end, lede.start):lede.end]}"
+    for word in aim["event"].replace("-", " ").split():
+        stem = word[:-3] if word.endswith("ing") and len(word) > 5 else word.removesuffix("s")
+        if len(stem) >= 3 and regex.search(rf"\b{stem}e?d\b", reported, regex.IGNORECASE):
+            return True
+    return False
+
+
+def _lede(document):
+    """The paragraph the dateline opens (read or loose): what it reports happened there."""
+    if document.dateline is not None:
+        return document.paragraphs[document.dateline.paragraph]
+    body = document.body
+    if body and _LOOSE_DATELINE.match(document.text, body[0].start, body[0].end):
+        return body[0]
+    return None
 
 
 def _sentence_span(document, offset: int) -> tuple[int, int]:
