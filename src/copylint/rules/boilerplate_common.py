@@ -76,7 +76,7 @@ def _compile_search(gates) -> LazyPattern:
             heads.add(head[:_HEAD_LETTERS].lower())
         else:
             whole.add(f"(?i:{alternative})")
-    first = "".join(sorted({_case_forms(head[0]) for head in heads}))
+    first = "".join(sorted({case_forms(head[0]) for head in heads}))
     branches = ([f"(?=[{first}]){_trie(heads)}"] if heads else []) + sorted(whole)
     return lazy_re(rf"\n{LEAD_IN}(?:{'|'.join(branches)})")
 
@@ -88,12 +88,12 @@ def _trie(heads: set[str]) -> str:
     groups: dict[str, set[str]] = {}
     for head in heads:
         groups.setdefault(head[0], set()).add(head[1:])
-    branches = [f"[{_case_forms(char)}]{_trie(rests)}" for char, rests in sorted(groups.items())]
+    branches = [f"[{case_forms(char)}]{_trie(rests)}" for char, rests in sorted(groups.items())]
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
-def _case_forms(char: str) -> str:
-    """``char`` in every form that case-blind matching takes for it."""
+def case_forms(char: str) -> str:
+    """``char`` in every form that case-blind matching (re's or regex's) takes for it."""
     return _CASE_FORMS.get(char, char + char.upper() if char.isalpha() else char)
 
 
