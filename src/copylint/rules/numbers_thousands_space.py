@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_re, lazy_regex
-from .numbers_common import DIGIT, prose_matches
+from .numbers_common import prose_matches
 
 # Spaces that French, Polish, Russian and ISO style put between digit groups.
 _GAP = "[ \u00a0\u202f\u2009]"
@@ -15,10 +15,7 @@ _NUMBER = lazy_regex(
     rf"(?<![\d.,:/\-]|\d{_GAP})(?P<num>[1-9]\d{{0,2}}(?:{_GAP}\d{{3}})+)(?!\d|[.,:/]\d)"
     rf"(?={_GAP}?%|\s+(?P<word>\p{{Ll}}+))"
 )
-# What every match holds. With only U+0020 spaces about, the space leads (a literal
-# scan, far cheaper than testing every digit); otherwise, any of the spaces.
-_GATE = lazy_re(rf" {DIGIT}{{3}}(?<={DIGIT} {DIGIT}{{3}})")
-_ANY_SPACE_GATE = lazy_re(rf"{DIGIT}{_GAP}{DIGIT}{{3}}")
+_GATE = lazy_regex(rf"\d{_GAP}\d\d\d")  # the regex engine scans a leading \d faster
 _GAP_SPLIT = lazy_re(_GAP)
 # "On March 3 200 people ..." is a missing comma, not grouping; so are dates.
 _MONTH_BEFORE = lazy_re(
@@ -44,8 +41,7 @@ class ThousandsSpace(Rule):
 
     def check(self, document, options):
         text = document.text
-        other_spaces = any(space in text for space in "\u00a0\u202f\u2009")
-        for match in prose_matches(document, _NUMBER, _ANY_SPACE_GATE if other_spaces else _GATE):
+        for match in prose_matches(document, _NUMBER, _GATE):
             number = match["num"]
             groups = _GAP_SPLIT.split(number)
             if len(groups) == 2 and not groups[1].endswith("00"):
