@@ -39,9 +39,9 @@ class LineGate:
     end; for a pattern that needs the regex module, each opening with ASCII letters
     (the stdlib ignores case at least as widely for those). Why: a case-blind
     alternative costs its attempt even where the line's first letter rules it out.
-    The alternatives of all the gates are grouped by their first letter, matched
-    case-sensitively in all the forms case-blind matching allows, and searched for
-    together once per story, so most lines fail at a few character tests.
+    The alternatives of all the gates make one trie of letters matched
+    case-sensitively in all the forms case-blind matching allows, searched for once
+    per story, so most lines fail at a character test or two.
     """
 
     def __init__(self, alternatives) -> None:
