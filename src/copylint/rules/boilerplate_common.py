@@ -19,6 +19,7 @@ LEAD_IN = r"[^\S\n]*[^\w\s]{0,6}[^\S\n]*"
 # (the re documentation lists them).
 _CASE_FORMS = {"i": "iIİı", "k": "kK\u212a", "s": "sSſ"}
 _HEAD = lazy_re(r"[a-zA-Z0-9 ]*")
+_HEAD_LETTERS = 6
 _GATES: list[LineGate] = []  # every gate made, in order
 _SEARCH: list = [0, None]  # how many gates the search covers, and the search
 
@@ -38,9 +39,9 @@ class LineGate:
     end; for a pattern that needs the regex module, each opening with ASCII letters
     (the stdlib ignores case at least as widely for those). Why: a case-blind
     alternative costs its attempt even where the line's first letter rules it out.
-    The alternatives of all the gates are grouped by their first letter, matched
-    case-sensitively in all the forms case-blind matching allows, and searched for
-    together once per story, so most lines fail at a few character tests.
+    The alternatives of all the gates make one trie of letters matched
+    case-sensitively in all the forms case-blind matching allows, searched for once
+    per story, so most lines fail at a character test or two.
     """
 
     def __init__(self, alternatives) -> None:
@@ -62,20 +63,38 @@ def _gate_lines(document) -> list:
 
 
 def _compile_search(gates) -> LazyPattern:
-    """A search for the line breaks before lines that may open like an alternative."""
-    groups: dict[str, set[str]] = {}
-    whole = set()
+    """A search for the line breaks before lines that may open like an alternative.
+
+    The literal heads, cut to their first letters (enough to tell almost every line
+    of prose), make a trie of case-sensitive classes behind a test of the first
+    letter: a line fails at its first letter that no head goes on with.
+    """
+    heads, whole = set(), set()
     for alternative in (alternative for gate in gates for alternative in gate.alternatives):
         head = _literal_head(alternative)
         if head:
-            groups.setdefault(head[0].lower(), set()).add(re.escape(head[1:]))
+            heads.add(head[:_HEAD_LETTERS].lower())
         else:
-            whole.add(f"(?:{alternative})")
-    branches = [
-        f"(?-i:[{_CASE_FORMS.get(first, first + first.upper())}])(?:{'|'.join(sorted(rests))})"
-        for first, rests in sorted(groups.items())
-    ]
-    return lazy_re(rf"\n{LEAD_IN}(?:{'|'.join(branches + sorted(whole))})", re.IGNORECASE)
+            whole.add(f"(?i:{alternative})")
+    first = "".join(sorted({case_forms(head[0]) for head in heads}))
+    branches = ([f"(?=[{first}]){_trie(heads)}"] if heads else []) + sorted(whole)
+    return lazy_re(rf"\n{LEAD_IN}(?:{'|'.join(branches)})")
+
+
+def _trie(heads: set[str]) -> str:
+    """A regex for what opens with one of ``heads`` (lower case), case ignored."""
+    if "" in heads:
+        return ""  # a head ends here: enough for a gate
+    groups: dict[str, set[str]] = {}
+    for head in heads:
+        groups.setdefault(head[0], set()).add(head[1:])
+    branches = [f"[{case_forms(char)}]{_trie(rests)}" for char, rests in sorted(groups.items())]
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
+def case_forms(char: str) -> str:
+    """``char`` in every form that case-blind matching (re's or regex's) takes for it."""
+    return _CASE_FORMS.get(char, char + char.upper() if char.isalpha() else char)
 
 
 def _literal_head(alternative: str) -> str:

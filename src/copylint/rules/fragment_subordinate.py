@@ -10,6 +10,7 @@ import regex
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import LazyPattern, lazy_regex
+from .boilerplate_common import case_forms
 from .fragment_words import ENDS_WITH_STOP, has_finite_cue, is_body, regular_past, tokens, words
 
 # After a comma, a tail opening with one of these continues the phrase (a list,
@@ -28,15 +29,23 @@ _FIRST_WORD = lazy_regex(r"\s*(\p{L}+)")
 
 
 @lru_cache(maxsize=1)
-def _opener() -> tuple[LazyPattern, frozenset[str], frozenset[str], int]:
-    """The pattern of the subordinators (compiled when a sentence passes the pre-tests),
-    their first two letters, the letters that open their first words and the longest
-    of those (cheap pre-tests)."""
+def _opener() -> tuple[LazyPattern, dict[str, str | None], frozenset[str], int]:
+    """The pattern of the subordinators (compiled when a sentence passes the
+    pre-tests) and cheap pre-tests: their first two letters
+    (with the third letters that may follow, None for any), the letters that open
+    their first words and the longest of those."""
     phrases = sorted(words()["subordinators"], key=len, reverse=True)
     alternation = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    openings: dict[str, str | None] = {}
+    for phrase in phrases:
+        third = phrase[2:3]
+        known = openings.get(phrase[:2].lower(), "")
+        openings[phrase[:2].lower()] = (
+            None if known is None or not (third.isascii() and third.isalpha())
+            else known + case_forms(third.lower()))
     first_letters = frozenset(_first_letters(p) for p in phrases)
-    return (lazy_regex(rf"(?i:{alternation})\b"), frozenset(p[:2].lower() for p in phrases),
-            first_letters, max(map(len, first_letters)))
+    return (lazy_regex(rf"(?i:{alternation})\b"), openings, first_letters,
+            max(map(len, first_letters)))
 
 
 def _first_letters(text: str) -> str:
@@ -70,8 +79,10 @@ class SubordinateAlone(Rule):
 
     def check(self, document, options):
         opener, openings, first_letters, longest = _opener()
-        # A cheap test before the others, in one pass: most sentences stop here.
-        for sentence in [s for s in document.sentences if s.text[:2].lower() in openings]:
+        # Cheap tests before the others, in one pass: most sentences stop here.
+        for sentence in [s for s in document.sentences
+                         if (key := s.text[:2].lower()) in openings
+                         and (openings[key] is None or s.text[2:3] in openings[key])]:
             text = sentence.text
             head = text[:longest + 1]
             if head.isascii() and _first_letters(head) not in first_letters:

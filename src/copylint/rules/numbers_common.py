@@ -8,10 +8,16 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from ._lazy import lazy_regex
+from ._lazy import lazy_re, lazy_regex
 
+# What the regex module may take for a digit (\d): an ASCII digit, or a character
+# outside ASCII. Gates look for this with the stdlib, whose scans are faster, and
+# so find every place where a pattern of the regex module can match.
+DIGIT = r"[0-9\u0080-\U0010ffff]"
 # The digits and dots right before a separator, matched backwards from it.
 _DIGITS_BEFORE = lazy_regex(r"(?r)[\d.]*")
+# A comma between digits, the literal first (a fast scan).
+_DIGIT_COMMA = lazy_re(rf",(?<={DIGIT},){DIGIT}")
 
 
 def prose_matches(document, pattern, gate=None):
@@ -48,9 +54,19 @@ def in_prose(document, matches):
             yield match
 
 
-def separated_numbers(document, gate, pattern, signs: str = "$€£¥") -> list:
+def digit_commas(document) -> list[int]:
+    """Offsets of the commas between two digits (decimal and grouped numbers; see
+    ``DIGIT``), found once per story for the rules that look at either."""
+    found = document.meta.get("numbers.digit_commas")
+    if found is None:
+        found = document.meta["numbers.digit_commas"] = [
+            match.start() for match in _DIGIT_COMMA.finditer(document.text)]
+    return found
+
+
+def separated_numbers(document, separators, pattern, signs: str = "$€£¥") -> list:
     """Matches of ``pattern`` in the headline and body, in text order, for numbers
-    written with a separator: ``gate`` finds each separator (its match starts there).
+    written with a separator: ``separators`` are the offsets of the separators.
 
     ``pattern`` opens with a lookbehind that bars a digit or dot before it, then
     perhaps one of ``signs``, then digits and dots up to the separator. Why not a
@@ -61,8 +77,7 @@ def separated_numbers(document, gate, pattern, signs: str = "$€£¥") -> list:
     text = document.text
     starts, ends = _prose_bounds(document)
     found = {}
-    for hit in gate.finditer(text):
-        separator = hit.start()
+    for separator in separators:
         index = bisect_right(starts, separator) - 1
         if index < 0 or separator >= ends[index]:
             continue

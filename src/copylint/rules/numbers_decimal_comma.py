@@ -7,7 +7,7 @@ import re
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_re, lazy_regex
-from .numbers_common import separated_numbers
+from .numbers_common import digit_commas, separated_numbers
 
 # What follows a quantity with decimals: the words that make "8,4" a decimal and
 # not "8, 4" or a list. Source-language magnitudes count too ("1,5 millones").
@@ -56,8 +56,6 @@ def _measured(text: str, start: int, frac: str) -> bool:
     return len(frac) <= 2 and _MEASURE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
-# "\d,\d", the literal first (a fast scan), with the pattern's own digits.
-_GATE = lazy_regex(r",(?<=\d,)\d")
 
 
 class DecimalComma(Rule):
@@ -81,7 +79,7 @@ class DecimalComma(Rule):
     good_example = "Inflation rose to 8.4% and the deficit reached 1.5 billion euros."
 
     def check(self, document, options):
-        for match in separated_numbers(document, _GATE, _NUMBER):
+        for match in separated_numbers(document, digit_commas(document), _NUMBER):
             # By number, not name: the regex module looks a group's name up at each access.
             cur, whole, frac, unit = match.groups()
             grouped = "." in whole

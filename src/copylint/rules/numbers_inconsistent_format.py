@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_re, lazy_regex
-from .numbers_common import in_prose
+from .numbers_common import digit_commas, in_prose
 
 # Digits first: the regex module scans a leading digit class fast, and the few
 # matches get their boundary checks below. Only numbers that can count are
@@ -14,8 +14,6 @@ from .numbers_common import in_prose
 # four digits, and most numbers of a story never become a match object.
 _NUMBER = lazy_regex(r"[1-9](?:\d*(?:,\d{3})+|\d{3,})")
 _GROUPED = lazy_re(r"[1-9]\d{0,2}(?:,\d{3})+")
-# Without a grouped number there is nothing to be inconsistent with.
-_GROUPED_GATE = lazy_re(r",(?<=\d,)\d\d\d")  # "\d,\d\d\d", the literal first
 _BAD_BEFORE = frozenset(".,-+/:#")
 _BAD_AFTER = lazy_regex(
     r"\d|[.,]\d|[\-/:]\d|s\b|\s?(?:GMT|UTC|[ECMP][SD]T|hrs|hours|h)\b|\p{L}"
@@ -53,7 +51,8 @@ class InconsistentNumberFormat(Rule):
 
     def check(self, document, options):
         text = document.text
-        if _GROUPED_GATE.search(text) is None:
+        # Without a grouped number there is nothing to be inconsistent with.
+        if not any(_groups_thousands(text, comma) for comma in digit_commas(document)):
             return
         grouped, plain = [], []
         for match in in_prose(document, _NUMBER.finditer(text)):
@@ -99,6 +98,12 @@ class InconsistentNumberFormat(Rule):
         if label and not (label["name"] and _starts_sentence(text, label.start("name"))):
             return _is_money(text, start)
         return not (_STREET_AFTER.match(text, end) or _PHONE_AFTER.match(text, end))
+
+
+def _groups_thousands(text: str, comma: int) -> bool:
+    """'\\d,\\d\\d\\d' at ``comma``, with the stdlib's digits (``str.isdecimal``)."""
+    after = text[comma + 1:comma + 4]
+    return len(after) == 3 and after.isdecimal() and text[comma - 1].isdecimal()
 
 
 def _is_money(text: str, start: int) -> bool:

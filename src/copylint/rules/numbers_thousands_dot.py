@@ -8,15 +8,15 @@ from ..finding import Hit, Severity
 from ..langid import profiles
 from ..rule import Rule
 from ._lazy import lazy_re, lazy_regex
-from .numbers_common import separated_numbers
+from .numbers_common import DIGIT, separated_numbers
 
 _NUMBER = lazy_regex(
     r"(?<![\d.,\p{L}]|[\p{L}\d][.,])(?P<cur>[$€£¥])?(?P<num>[1-9]\d{0,2}(?:\.\d{3})+)"
     r"(?!\d|[.,]\d)"
 )
 # The noun after the number, past one modifier ("more", "accredited", "registered").
-# "\d\.\d\d\d", the literal first (a fast scan), with the pattern's own digits.
-_GATE = lazy_regex(r"\.(?<=\d\.)\d\d\d")
+# "\d\.\d\d\d", the literal first (a fast scan).
+_GATE = lazy_re(rf"\.(?<={DIGIT}\.){DIGIT}{{3}}")
 _NEXT_WORD = lazy_regex(
     r"(?P<sep>\s+|-)(?:(?:more|other|new|additional|extra|fewer|local|foreign|armed|\p{Ll}+ed)\s+(?=\p{Ll}))?"
     r"(?P<word>\p{Ll}+)"
@@ -73,7 +73,7 @@ class ThousandsDot(Rule):
 
     def check(self, document, options):
         text = document.text
-        for match in separated_numbers(document, _GATE, _NUMBER):
+        for match in separated_numbers(document, [dot.start() for dot in _GATE.finditer(text)], _NUMBER):
             # By number, not name: the regex module looks a group's name up at each access.
             cur, number = match.groups()
             groups = number.split(".")
