@@ -50,14 +50,19 @@ class LineGate:
 
 
 def _gate_lines(document) -> list:
-    """The first line and the lines that may open like an alternative of some gate."""
+    """The lines that may open like an alternative of some gate.
+
+    The search looks for the line break before such a line; the first line, with no
+    break before it, is tried as if it had one (so a story whose top opens like no
+    gate never compiles the gated patterns)."""
     cached = document.meta.get("boilerplate.gate_lines")
     if cached is None or cached[0] != len(_GATES):
         if _SEARCH[0] != len(_GATES):
             _SEARCH[:] = [len(_GATES), _compile_search(_GATES)]
-        lines, position = document.lines, document.position
-        found = [lines[0], *(lines[position(match.start() + 1)[0] - 1]
-                             for match in _SEARCH[1].finditer(document.text))]
+        lines, position, search = document.lines, document.position, _SEARCH[1]
+        found = [lines[position(match.start() + 1)[0] - 1] for match in search.finditer(document.text)]
+        if search.match("\n" + document.text):
+            found.insert(0, lines[0])
         cached = document.meta["boilerplate.gate_lines"] = (len(_GATES), found)
     return cached[1]
 
