@@ -165,8 +165,9 @@ def line_hits(document, pattern: LazyPattern, gate: LineGate | None = None):
     tried. Trailing blanks are left out: in HTML they are masked markup ("</p>"),
     where a finding may not end.
     """
-    match_line = pattern.match
-    for line in document.lines if gate is None else _gate_lines(document):
+    lines = document.lines if gate is None else _gate_lines(document)
+    match_line = pattern.match if lines else None  # (no line to try: nothing to compile)
+    for line in lines:
         if line.text:
             match = match_line(line.text)
             if match:
