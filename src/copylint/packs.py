@@ -261,7 +261,7 @@ def literal_first(pattern: str) -> str:
 def _group_end(pattern: str, start: int) -> int | None:
     """Offset just past the group opening at ``start`` (escapes and classes skipped)."""
     depth = 0
-    for i, token, in_class in _tokens(pattern, start):
+    for i, token, in_class in regex_tokens(pattern, start):
         if in_class:
             continue
         if token == "(":
@@ -273,7 +273,7 @@ def _group_end(pattern: str, start: int) -> int | None:
     return None
 
 
-def _tokens(pattern: str, start: int = 0):
+def regex_tokens(pattern: str, start: int = 0):
     """(offset, a character or an escape, whether it is part of a [class]) from ``start``."""
     i, in_class = start, False
     while i < len(pattern):
@@ -366,7 +366,7 @@ def _without_lookbehinds(pattern: str) -> str:
     and a lookbehind's text is not part of the match anyway."""
     out: list[str] = []
     skip_to = 0
-    for i, token, in_class in _tokens(pattern):
+    for i, token, in_class in regex_tokens(pattern):
         if i < skip_to:
             continue
         if not in_class and pattern.startswith(("(?<=", "(?<!"), i):

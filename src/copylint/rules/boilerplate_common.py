@@ -114,19 +114,15 @@ def _literal_head(alternative: str) -> str:
 
 def _alternates_at_top(alternative: str) -> bool:
     """Whether ``alternative`` has a ``|`` outside its groups."""
-    depth, escaped, in_class = 0, False, False
-    for char in alternative:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
+    from ..packs import regex_tokens
+
+    depth = 0
+    for _, token, in_class in regex_tokens(alternative):
+        if in_class:
+            continue
+        if token in "()":
+            depth += 1 if token == "(" else -1
+        elif token == "|" and depth == 0:
             return True
     return False
 
