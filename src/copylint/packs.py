@@ -216,9 +216,9 @@ class PackRule(Rule):
         return False
 
 
-_LITERAL_CHAR = regex.compile(r"[\p{L}\p{N} ]|\\[^\p{L}\p{N}\s]")
+_LITERAL_CHAR = lazy_regex(r"[\p{L}\p{N} ]|\\[^\p{L}\p{N}\s]")
 _QUANTIFIER = "?*+{"
-_VERBOSE_FLAG = regex.compile(r"\(\?[a-zA-Z-]*x")
+_VERBOSE_FLAG = lazy_re(r"\(\?[a-zA-Z-]*x")
 
 
 def literal_first(pattern: str) -> str:
