@@ -13,12 +13,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import repeat
 from typing import NamedTuple
 
 import regex
 
 from .rules._lazy import Openings, lazy_regex
-from .segment import split_sentences
+from .segment import split_regions
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|"
@@ -236,14 +237,14 @@ class Document:
 
 def story_sentences(text: str, paragraphs: list[Paragraph], dateline: Dateline | None) -> list[Sentence]:
     """Sentences of the headline and body paragraphs; the dateline is not a sentence."""
-    sentences = []
-    for p in paragraphs:
-        if p.role not in ("body", "headline"):
-            continue
-        begin = dateline.end if dateline and dateline.paragraph == p.index else p.start
-        for start, end in split_sentences(text[begin:p.end], begin):
-            sentences.append(Sentence(start, end, text[start:end], p.index))
-    return sentences
+    regions = [
+        (dateline.end if dateline and dateline.paragraph == p.index else p.start, p.end, p.index)
+        for p in paragraphs if p.role in ("body", "headline")
+    ]
+    # Sentences are made by tuple.__new__ in C (a NamedTuple's own __new__ is Python).
+    return list(map(tuple.__new__, repeat(Sentence), [
+        (start, end, text[start:end], index) for start, end, index in split_regions(text, regions)
+    ]))
 
 
 def normalize_newlines(text: str) -> str:
