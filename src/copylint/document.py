@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import repeat
+from itertools import chain, repeat
 from typing import NamedTuple
 
 import regex
@@ -237,14 +237,11 @@ class Document:
 
 def story_sentences(text: str, paragraphs: list[Paragraph], dateline: Dateline | None) -> list[Sentence]:
     """Sentences of the headline and body paragraphs; the dateline is not a sentence."""
-    regions = [
-        (dateline.end if dateline and dateline.paragraph == p.index else p.start, p.end, p.index)
-        for p in paragraphs if p.role in ("body", "headline")
-    ]
+    opened = dateline.paragraph if dateline else -1  # this paragraph's text starts after it
+    regions = [(dateline.end if p.index == opened else p.start, p.end, p.index)
+               for p in paragraphs if p.role in ("body", "headline")]
     # Sentences are made by tuple.__new__ in C (a NamedTuple's own __new__ is Python).
-    return list(map(tuple.__new__, repeat(Sentence), [
-        (start, end, text[start:end], index) for start, end, index in split_regions(text, regions)
-    ]))
+    return list(map(tuple.__new__, repeat(Sentence), split_regions(text, regions)))
 
 
 def normalize_newlines(text: str) -> str:
@@ -258,11 +255,10 @@ def _split_lines(text: str) -> list[Line]:
     lines = []
     append = lines.append
     start = 0
-    number = 0
-    for chunk in text.split("\n"):
-        number += 1
+    for number, chunk in enumerate(text.split("\n"), 1):
         end = start + len(chunk)
-        append(Line(number, start, end, chunk))
+        # tuple.__new__ is C; a NamedTuple's own __new__ is Python (a story has dozens of lines).
+        append(tuple.__new__(Line, (number, start, end, chunk)))
         start = end + 1
     return lines
 
@@ -275,42 +271,37 @@ _SHORT_LINE = 60
 
 
 def _split_paragraphs(text: str, lines: list[Line]) -> list[Paragraph]:
-    blocks: list[list[Line]] = []
-    current: list[Line] = []
-    for line in lines:
-        if line.text.strip():
-            current.append(line)
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-
-    groups: list[list[Line]] = []
-    for block in blocks:
-        one_per_line = max(len(line.text) for line in block) > _WRAP_WIDTH
-        group = [block[0]]
-        for previous, line in zip(block, block[1:]):
-            ends_paragraph = one_per_line or (
-                ends_sentence(previous.text)
-                and len(previous.text) < _SHORT_LINE
-            )
-            if ends_paragraph:
-                groups.append(group)
-                group = [line]
-            else:
-                group.append(line)
-        groups.append(group)
-
-    paragraphs = []
-    for group in groups:
-        first, last = group[0], group[-1]
-        start = first.start + (len(first.text) - len(first.text.lstrip()))
-        end = last.start + len(last.text.rstrip())
-        paragraphs.append(
-            Paragraph(len(paragraphs), start, end, text[start:end], first.number, last.number)
-        )
+    paragraphs: list[Paragraph] = []
+    block: list[Line] = []  # the non-blank lines since the last blank one
+    for line in chain(lines, (None,)):  # None closes the last block
+        if line is not None and line.text and not line.text.isspace():
+            block.append(line)
+        elif len(block) == 1:  # the line, stripped (no call, no slice: most paragraphs)
+            number, start, end, chunk = block[0]
+            stripped = chunk.strip()
+            if len(stripped) < len(chunk):
+                start += len(chunk) - len(chunk.lstrip())
+                end = start + len(stripped)
+            paragraphs.append(tuple.__new__(Paragraph, (len(paragraphs), start, end, stripped,
+                                                        number, number, "body")))
+            block = []
+        elif block:
+            first = block[0]
+            one_per_line = max(len(row.text) for row in block) > _WRAP_WIDTH
+            for previous, row in zip(block, block[1:]):
+                if one_per_line or (len(previous.text) < _SHORT_LINE and ends_sentence(previous.text)):
+                    _add_paragraph(text, first, previous, paragraphs)
+                    first = row
+            _add_paragraph(text, first, block[-1], paragraphs)
+            block = []
     return paragraphs
+
+
+def _add_paragraph(text: str, first: Line, last: Line, paragraphs: list[Paragraph]) -> None:
+    start = first.start + len(first.text) - len(first.text.lstrip())
+    end = last.start + len(last.text.rstrip())
+    paragraphs.append(tuple.__new__(Paragraph, (len(paragraphs), start, end, text[start:end],
+                                                first.number, last.number, "body")))
 
 
 def _looks_like_chrome(paragraph: Paragraph) -> bool:
@@ -335,7 +326,7 @@ def match_dateline(text: str):
     """The DATELINE match at the start of ``text`` or after an agency opening it
     ("(ANSA) - TUNIS, 15 SEP -"), tried only where one can be."""
     head = text[:_DATELINE_REACH]
-    if not any(mark in head for mark in ("-", "–", "—", ":", "/")):
+    if not ("-" in head or "–" in head or "—" in head or ":" in head or "/" in head):
         return None
     if head[0] == "(":
         lead = _LEAD.match(head)
@@ -369,12 +360,6 @@ def find_dateline(paragraph: Paragraph) -> Dateline | None:
                     match["place"], region, match["date"], agency)
 
 
-def _is_body_start(paragraph: Paragraph) -> bool:
-    return find_dateline(paragraph) is not None or (
-        ends_sentence(paragraph.text) and paragraph.word_count >= 12
-    )
-
-
 def _may_be_page_date(text: str) -> bool:
     """False when PAGE_DATE cannot match: it opens with a digit, a label, weekday or
     month (not ASCII: anything, as a digit of another script may open it)."""
@@ -384,7 +369,7 @@ def _may_be_page_date(text: str) -> bool:
 
 def _may_be_byline(text: str) -> bool:
     """False when BYLINE cannot match: one of its words and a space open it."""
-    return any(
+    return text.startswith(_BYLINE_STARTS) and any(
         text.startswith(word) and text[len(word):len(word) + 1].isspace()  # holds every \s
         for word in _BYLINE_STARTS
     )
@@ -398,8 +383,11 @@ def _find_story_parts(paragraphs: list[Paragraph]):
     """
     roles: dict[int, str] = {}
     leading = []
+    dateline = None
+    # The body starts at a dateline, or at a sentence of 12 words or more.
     for paragraph in paragraphs:
-        if _is_body_start(paragraph):
+        dateline = find_dateline(paragraph)
+        if dateline is not None or (ends_sentence(paragraph.text) and paragraph.word_count >= 12):
             break
         leading.append(paragraph)
     has_body = len(leading) < len(paragraphs)
@@ -425,14 +413,14 @@ def _find_story_parts(paragraphs: list[Paragraph]):
             if paragraph.index < headline.index:
                 roles[paragraph.index] = "chrome-candidate"
 
-    dateline = None
-    for paragraph in paragraphs:
-        if roles.get(paragraph.index) is None:
-            dateline = find_dateline(paragraph)
-            if dateline is not None:
-                break
+    # The story's dateline is the first below the leading paragraphs (none of which
+    # has one): the body's first paragraph's, found above, or a later one's.
+    if dateline is None:
+        dateline = next(filter(None, map(find_dateline, paragraphs[len(leading) + 1:])), None)
 
-    relabelled = [p._replace(role=roles[p.index]) if p.index in roles else p for p in paragraphs]
+    relabelled = [tuple.__new__(Paragraph, (*p[:-1], roles[p.index])) if p.index in roles else p
+                  for p in leading]
+    relabelled += paragraphs[len(leading):]
     page_date = relabelled[page_date.index] if page_date else None
     headline = relabelled[headline.index] if headline else None
     return page_date, headline, dateline, relabelled

@@ -102,20 +102,20 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     Spans exclude the whitespace between sentences; the final punctuation and any
     closing quote belong to the sentence they end.
     """
-    return [(offset + start, offset + end) for start, end, _ in split_regions(text, [(0, len(text), None)])]
+    return [(offset + start, offset + end) for start, end, _, _ in split_regions(text, [(0, len(text), None)])]
 
 
-def split_regions(text: str, regions) -> list[tuple[int, int, object]]:
-    """(start, end, key) spans of the sentences of each (start, end, key) region of
-    ``text``, as :func:`split_sentences` splits text[start:end] alone (a story's
-    paragraphs: no slices of the text are made).
+def split_regions(text: str, regions) -> list[tuple[int, int, str, object]]:
+    """(start, end, sentence, key) of the sentences of each (start, end, key) region
+    of ``text``, as :func:`split_sentences` splits text[start:end] alone (a story's
+    paragraphs: the text is not sliced into them).
 
     Why not _CANDIDATE.finditer: a regex scans for its first character a few times
     slower than str.find, and most full stops (decimals, domains, a paragraph's last)
     cannot open a candidate, which the next character shows. The pattern is tried
     only at the others, in order, as finditer would try them.
     """
-    spans: list[tuple[int, int, object]] = []
+    spans: list[tuple[int, int, str, object]] = []
     append = spans.append
     marks = [mark for mark in _MARKS if mark in text]
     for begin, end, key in regions:
@@ -146,10 +146,10 @@ def split_regions(text: str, regions) -> list[tuple[int, int, object]]:
                 punct, close = match.group(1, 2)
                 gap, reach = match.span(3)
             if _is_boundary(text, at, punct, close, reach, begin, end):
-                append((start, gap, key))
+                append((start, gap, text[start:gap], key))
                 start = reach
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            append((start, end, key))
+            append((start, end, text[start:end], key))
     return spans
