@@ -60,11 +60,13 @@ _AFTER_MARK = frozenset(_MARKS + _CLOSERS)
 
 def _token_before(text: str, position: int, start: int) -> str:
     """The token ending at ``position``, not before ``start``: what follows the last
-    space, newline, tab or no-break space (the rarer ones sought only after the space)."""
-    start = max(start, text.rfind(" ", start, position) + 1)
-    start = max(start, text.rfind("\n", start, position) + 1, text.rfind("\t", start, position) + 1,
-                text.rfind("\xa0", start, position) + 1)
-    return text[start:position]
+    space, newline, tab or no-break space. (A slice searched with no bounds: bounds
+    make each str.rfind call cost several times the search.)"""
+    token = text[start:position]
+    token = token[token.rfind(" ") + 1:]
+    if "\n" in token or "\t" in token or "\xa0" in token:
+        token = token[max(token.rfind("\n"), token.rfind("\t"), token.rfind("\xa0")) + 1:]
+    return token
 
 
 def _is_boundary(text: str, at: int, punct: str, close: str, after: int, start: int, end: int) -> bool:
