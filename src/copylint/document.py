@@ -276,24 +276,26 @@ def _split_paragraphs(text: str, lines: list[Line]) -> list[Paragraph]:
     for line in chain(lines, (None,)):  # None closes the last block
         if line is not None and line.text and not line.text.isspace():
             block.append(line)
-        elif len(block) == 1:  # the line, stripped (no call, no slice: most paragraphs)
-            number, start, end, chunk = block[0]
-            stripped = chunk.strip()
-            if len(stripped) < len(chunk):
-                start += len(chunk) - len(chunk.lstrip())
-                end = start + len(stripped)
-            paragraphs.append(tuple.__new__(Paragraph, (len(paragraphs), start, end, stripped,
-                                                        number, number, "body")))
-            block = []
-        elif block:
+            continue
+        if not block:
+            continue
+        if len(block) == 1 or max(len(row.text) for row in block) > _WRAP_WIDTH:
+            # A paragraph a line (most paragraphs): the line stripped, with no slice.
+            for number, start, end, chunk in block:
+                stripped = chunk.strip()
+                if len(stripped) < len(chunk):
+                    start += len(chunk) - len(chunk.lstrip())
+                    end = start + len(stripped)
+                paragraphs.append(tuple.__new__(Paragraph, (len(paragraphs), start, end, stripped,
+                                                            number, number, "body")))
+        else:
             first = block[0]
-            one_per_line = max(len(row.text) for row in block) > _WRAP_WIDTH
             for previous, row in zip(block, block[1:]):
-                if one_per_line or (len(previous.text) < _SHORT_LINE and ends_sentence(previous.text)):
+                if len(previous.text) < _SHORT_LINE and ends_sentence(previous.text):
                     _add_paragraph(text, first, previous, paragraphs)
                     first = row
             _add_paragraph(text, first, block[-1], paragraphs)
-            block = []
+        block = []
     return paragraphs
 
 
