@@ -127,17 +127,22 @@ class Gazetteer:
 
         automaton = ahocorasick.Automaton()
         for name, place in self.places.items():
-            automaton.add_word(name, place)
+            automaton.add_word(name, (len(name), place))  # the length saves a lookup per hit
         automaton.make_automaton()
         return automaton
 
     def find(self, text: str, offset: int = 0) -> list[Mention]:
         """Whole-word place names in ``text`` (longest match wins), offsets shifted by ``offset``."""
-        mentions = []
+        return [Mention(start + offset, end + offset, place)
+                for start, end, place in self._whole_words(text)]
+
+    def _whole_words(self, text: str):
+        """(start, end, place) of each automaton hit that is not part of a longer word."""
         size = len(text)
-        for last, place in self.automaton.iter_long(text):
-            start, end = last - len(place.name) + 1, last + 1
-            if start > 0:
+        for last, (length, place) in self.automaton.iter_long(text):
+            end = last + 1
+            start = end - length
+            if start:
                 before = text[start - 1]
                 if before.isalnum() or before == "-":
                     continue
@@ -145,8 +150,7 @@ class Gazetteer:
                 after = text[end]
                 if after.isalnum() or after == "-":
                     continue
-            mentions.append(Mention(start + offset, end + offset, place))
-        return mentions
+            yield start, end, place
 
 
 @lru_cache(maxsize=1)
@@ -214,16 +218,24 @@ def mentions(document) -> list[Mention]:
     """Every place name in the document's headline and body, found once per document."""
     key = "gazetteer.mentions"
     if key not in document.meta:
-        # One pass over the whole text, then keep the names inside the prose: a
-        # pass per paragraph costs more than the page furniture it skips.
-        spans = [(p.start, p.end) for p in document.prose_paragraphs]
-        found, index = [], 0
-        for mention in gazetteer().find(document.text):
-            while index < len(spans) and spans[index][1] <= mention.start:
-                index += 1
-            if index == len(spans):
-                break
-            if spans[index][0] <= mention.start and mention.end <= spans[index][1]:
-                found.append(mention)
-        document.meta[key] = found
+        document.meta[key] = _in_prose(document)
     return document.meta[key]
+
+
+def _in_prose(document) -> list[Mention]:
+    # One pass over the whole text, then keep the names inside the prose: a
+    # pass per paragraph costs more than the page furniture it skips.
+    found: list[Mention] = []
+    paragraphs = iter(document.prose_paragraphs)
+    paragraph = next(paragraphs, None)
+    if paragraph is None:
+        return found
+    make = tuple.__new__  # Mention(...) runs a Python-level __new__ per name
+    for start, end, place in gazetteer()._whole_words(document.text):
+        while paragraph.end <= start:
+            paragraph = next(paragraphs, None)
+            if paragraph is None:
+                return found
+        if paragraph.start <= start and end <= paragraph.end:
+            found.append(make(Mention, (start, end, place)))
+    return found
