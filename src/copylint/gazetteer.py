@@ -131,14 +131,15 @@ class Gazetteer:
         automaton.make_automaton()
         return automaton
 
-    def find(self, text: str, offset: int = 0) -> list[Mention]:
-        """Whole-word place names in ``text`` (longest match wins), offsets shifted by ``offset``."""
-        return [Mention(start + offset, end + offset, place)
-                for start, end, place in self._whole_words(text)]
-
-    def _whole_words(self, text: str):
-        """(start, end, place) of each automaton hit that is not part of a longer word."""
+    def find(self, text: str, offset: int = 0, within=None) -> list[Mention]:
+        """Whole-word place names in ``text`` (longest match wins), offsets shifted by
+        ``offset``; with ``within``, sorted ``(start, end)`` spans of ``text``, only the
+        names inside one of them."""
+        found: list[Mention] = []
+        spans = iter(((0, len(text)),) if within is None else within)
+        span_start, span_end = next(spans, (0, 0))
         size = len(text)
+        make = tuple.__new__  # Mention(...) runs a Python-level __new__ per name
         for last, (length, place) in self.automaton.iter_long(text):
             end = last + 1
             start = end - length
@@ -150,7 +151,14 @@ class Gazetteer:
                 after = text[end]
                 if after.isalnum() or after == "-":
                     continue
-            yield start, end, place
+            while span_end <= start:
+                span = next(spans, None)
+                if span is None:
+                    return found
+                span_start, span_end = span
+            if span_start <= start and end <= span_end:
+                found.append(make(Mention, (start + offset, end + offset, place)))
+        return found
 
 
 @lru_cache(maxsize=1)
@@ -218,24 +226,8 @@ def mentions(document) -> list[Mention]:
     """Every place name in the document's headline and body, found once per document."""
     key = "gazetteer.mentions"
     if key not in document.meta:
-        document.meta[key] = _in_prose(document)
+        # One pass over the whole text, keeping the names inside the prose: a pass
+        # per paragraph costs more than the page furniture it skips.
+        document.meta[key] = gazetteer().find(
+            document.text, within=[(p.start, p.end) for p in document.prose_paragraphs])
     return document.meta[key]
-
-
-def _in_prose(document) -> list[Mention]:
-    # One pass over the whole text, then keep the names inside the prose: a
-    # pass per paragraph costs more than the page furniture it skips.
-    found: list[Mention] = []
-    paragraphs = iter(document.prose_paragraphs)
-    paragraph = next(paragraphs, None)
-    if paragraph is None:
-        return found
-    make = tuple.__new__  # Mention(...) runs a Python-level __new__ per name
-    for start, end, place in gazetteer()._whole_words(document.text):
-        while paragraph.end <= start:
-            paragraph = next(paragraphs, None)
-            if paragraph is None:
-                return found
-        if paragraph.start <= start and end <= paragraph.end:
-            found.append(make(Mention, (start, end, place)))
-    return found
