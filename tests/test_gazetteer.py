@@ -108,3 +108,13 @@ def test_find_matches_whole_names_longest_first():
     assert ("Americans", "demonym") in found
     assert ("Nigeriens", "demonym") in found
     assert not any(name in ("India", "Niger", "American") for name, _ in found)
+
+
+def test_find_within_keeps_only_names_inside_the_spans():
+    text = "Kyiv and Paris.\nByline: Rome bureau\nThen Oslo, Lima."
+    prose = [(0, 15), (36, len(text))]
+    found = [text[m.start:m.end] for m in gazetteer.gazetteer().find(text, within=prose)]
+    assert found == ["Kyiv", "Paris", "Oslo", "Lima"]
+    assert gazetteer.gazetteer().find(text, within=[]) == []
+    shifted = gazetteer.gazetteer().find(text, offset=100, within=[(36, len(text))])
+    assert [(m.start - 100, m.end - 100) for m in shifted] == [(41, 45), (47, 51)]

@@ -127,17 +127,23 @@ class Gazetteer:
 
         automaton = ahocorasick.Automaton()
         for name, place in self.places.items():
-            automaton.add_word(name, place)
+            automaton.add_word(name, (len(name), place))  # the length saves a lookup per hit
         automaton.make_automaton()
         return automaton
 
-    def find(self, text: str, offset: int = 0) -> list[Mention]:
-        """Whole-word place names in ``text`` (longest match wins), offsets shifted by ``offset``."""
-        mentions = []
+    def find(self, text: str, offset: int = 0, within=None) -> list[Mention]:
+        """Whole-word place names in ``text`` (longest match wins), offsets shifted by
+        ``offset``; with ``within``, sorted ``(start, end)`` spans of ``text``, only the
+        names inside one of them."""
+        found: list[Mention] = []
+        spans = iter(((0, len(text)),) if within is None else within)
+        span_start, span_end = next(spans, (0, 0))
         size = len(text)
-        for last, place in self.automaton.iter_long(text):
-            start, end = last - len(place.name) + 1, last + 1
-            if start > 0:
+        make = tuple.__new__  # Mention(...) runs a Python-level __new__ per name
+        for last, (length, place) in self.automaton.iter_long(text):
+            end = last + 1
+            start = end - length
+            if start:
                 before = text[start - 1]
                 if before.isalnum() or before == "-":
                     continue
@@ -145,8 +151,14 @@ class Gazetteer:
                 after = text[end]
                 if after.isalnum() or after == "-":
                     continue
-            mentions.append(Mention(start + offset, end + offset, place))
-        return mentions
+            while span_end <= start:
+                span = next(spans, None)
+                if span is None:
+                    return found
+                span_start, span_end = span
+            if span_start <= start and end <= span_end:
+                found.append(make(Mention, (start + offset, end + offset, place)))
+        return found
 
 
 @lru_cache(maxsize=1)
@@ -214,16 +226,8 @@ def mentions(document) -> list[Mention]:
     """Every place name in the document's headline and body, found once per document."""
     key = "gazetteer.mentions"
     if key not in document.meta:
-        # One pass over the whole text, then keep the names inside the prose: a
-        # pass per paragraph costs more than the page furniture it skips.
-        spans = [(p.start, p.end) for p in document.prose_paragraphs]
-        found, index = [], 0
-        for mention in gazetteer().find(document.text):
-            while index < len(spans) and spans[index][1] <= mention.start:
-                index += 1
-            if index == len(spans):
-                break
-            if spans[index][0] <= mention.start and mention.end <= spans[index][1]:
-                found.append(mention)
-        document.meta[key] = found
+        # One pass over the whole text, keeping the names inside the prose: a pass
+        # per paragraph costs more than the page furniture it skips.
+        document.meta[key] = gazetteer().find(
+            document.text, within=[(p.start, p.end) for p in document.prose_paragraphs])
     return document.meta[key]

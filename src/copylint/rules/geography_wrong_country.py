@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from operator import attrgetter
 
 import regex
 
@@ -120,11 +121,7 @@ class WrongCountry(Rule):
         setting = story_country(document, found)
         if setting is None:
             return
-        # An ambiguous name counts for the story's country when it may be there
-        # ("Santiago" in a Chilean story is not also a mention of Peru).
-        counts = Counter(code for m in found for code in (
-            (setting,) if m.place.country is None and setting in m.place.countries
-            else m.place.countries))
+        counts = None  # counted on the first foreign place, if the story names one
         neighbours = gazetteer.neighbours(setting)
         text = document.text
         for mention in found:
@@ -132,8 +129,16 @@ class WrongCountry(Rule):
             country = place.country
             if country is None and setting not in place.countries:
                 country = place.nation  # "Armenia" in a story not set in Colombia
-            if (country is None or country == setting or counts[country] != 1
+            if (country is None or country == setting
                     or place.kind not in ("country", "city", "subdivision")):
+                continue
+            if counts is None:
+                # An ambiguous name counts for the story's country when it may be there
+                # ("Santiago" in a Chilean story is not also a mention of Peru).
+                counts = Counter(code for m in found for code in (
+                    (setting,) if m.place.country is None and setting in m.place.countries
+                    else m.place.countries))
+            if counts[country] != 1:
                 continue
             arrival = ARRIVAL.search(text, max(0, mention.start - _LOOKBEHIND), mention.start)
             if arrival is None:
@@ -179,22 +184,29 @@ def story_country(document, found) -> str | None:
     """
     if _META_KEY in document.meta:
         return document.meta[_META_KEY]
-    counts = Counter(m.place.country for m in found
-                     if m.place.country and not m.place.common_word)
     # "TUNIS, Morocco": the city, not the country the dateline misfiles it under.
     misfiled = misfiled_dateline(document)
     setting = misfiled.actual if misfiled else None
     for place in () if setting else _dateline_places(document):
         if place.kind == "region" or not place.countries:
             continue
-        setting = place.country or max(place.countries, key=lambda c: counts[c])
+        if place.country is None:  # mentions are counted only when the dateline needs them
+            counts = _country_counts(found)
+            setting = max(place.countries, key=lambda c: counts[c])
+        else:
+            setting = place.country
         break
     if setting is None:
-        ranked = counts.most_common(2)
+        ranked = _country_counts(found).most_common(2)
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             setting = ranked[0][0]
     document.meta[_META_KEY] = setting
     return setting
+
+
+def _country_counts(found) -> Counter:
+    """How often the story names each country, everyday words ("Jordan") left out."""
+    return Counter(m.place.country for m in found if m.place.country and not m.place.common_word)
 
 
 def _dateline_places(document):
@@ -255,7 +267,7 @@ def _lede(document):
 def _sentence_span(document, offset: int) -> tuple[int, int]:
     """The sentence holding ``offset`` (the paragraph outside sentences)."""
     sentences = document.sentences
-    index = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    index = bisect.bisect_right(sentences, offset, key=attrgetter("start")) - 1
     if index >= 0 and sentences[index].end > offset:
         return sentences[index].start, sentences[index].end
     paragraph = document.paragraph_of(offset)
