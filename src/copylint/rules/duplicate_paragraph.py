@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
-from functools import lru_cache
 
 from ..finding import Hit, Severity
 from ..rule import Rule
@@ -81,33 +79,39 @@ class DuplicateParagraph(Rule):
 def _similar_pairs(document, threshold: float, min_words: int):
     """(earlier, later) indexes of body paragraphs with similar wording and the same facts."""
     texts = comparable(document)
-    words = {i: text.split() for i, text in texts.items()}
-    indexes = [i for i in texts if len(words[i]) >= min_words]
-    if len(indexes) < 2:
+    bags = {}
+    for index, text in texts.items():
+        words = text.split()
+        if len(words) >= min_words:
+            bags[index] = set(words)
+    if len(bags) < 2:
         return
     from rapidfuzz import fuzz
 
     raw = prose(document)
-    by_length = sorted(indexes, key=lambda i: len(texts[i]))
+    by_length = sorted(bags, key=lambda i: len(texts[i]))
     lengths = [len(texts[i]) for i in by_length]
-    bags = [set(words[i]) for i in by_length]
-    sizes = [len(bag) for bag in bags]
+    ordered = [bags[i] for i in by_length]
+    sizes = [len(bag) for bag in ordered]
     sorted_texts: dict[int, str] = {}
+    memo: dict = {}
     pairs = []
     count = len(by_length)
+    stop = 0
     for position, shorter in enumerate(by_length):
-        short_length, short_bag, short_size = lengths[position], bags[position], sizes[position]
+        short_length = lengths[position]
         reach = 200 * short_length
-        # Paragraphs this much longer cannot reach the threshold (lengths are sorted).
-        stop = bisect.bisect_left(
-            range(count), True, position + 1, count,
-            key=lambda other: reach < threshold * (short_length + lengths[other]),
-        )
+        # Paragraphs this much longer cannot reach the threshold. Lengths are sorted,
+        # so the first one out of reach only moves on from one paragraph to the next.
+        stop = max(stop, position + 1)
+        while stop < count and not reach < threshold * (short_length + lengths[stop]):
+            stop += 1
+        short_bag, short_size = ordered[position], sizes[position]
         # Too few distinct words in common (Dice under _MIN_SHARED_WORDS) is cheap to
         # tell, and almost every pair stops here.
         wordy = [
             other for other in range(position + 1, stop)
-            if 2 * len(short_bag & bags[other]) >= _MIN_SHARED_WORDS * (short_size + sizes[other])
+            if 2 * len(short_bag & ordered[other]) >= _MIN_SHARED_WORDS * (short_size + sizes[other])
         ]
         for other in wordy:
             longer = by_length[other]
@@ -115,17 +119,17 @@ def _similar_pairs(document, threshold: float, min_words: int):
                 # Word order is what translations of one sentence differ in most.
                 for index in (shorter, longer):
                     if index not in sorted_texts:
-                        sorted_texts[index] = " ".join(sorted(words[index]))
+                        sorted_texts[index] = " ".join(sorted(texts[index].split()))
                 if not fuzz.ratio(sorted_texts[shorter], sorted_texts[longer],
                                   score_cutoff=threshold):
                     continue
-            if _same_facts(raw[shorter], raw[longer]):
+            if _same_facts(raw[shorter], raw[longer], memo):
                 pairs.append((min(shorter, longer), max(shorter, longer)))
-    pairs.extend(_captions_restating_lede(document, indexes, threshold, set(pairs)))
+    pairs.extend(_captions_restating_lede(document, list(bags), threshold, set(pairs), memo))
     yield from sorted(pairs)
 
 
-def _captions_restating_lede(document, indexes, threshold: float, found):
+def _captions_restating_lede(document, indexes, threshold: float, found, memo):
     """(earlier, later) pairs of a photo caption and the lede it shortens.
 
     A caption (a paragraph carrying a photo credit) restates the lede in fewer
@@ -140,28 +144,37 @@ def _captions_restating_lede(document, indexes, threshold: float, found):
     raw = prose(document)
     lede_text = comparable(document)[lede]
     for index in indexes:
-        pair = (min(index, lede), max(index, lede))
-        if index == lede or pair in found:
-            continue
-        if not _CREDIT_HINT.search(raw[index]):
+        if index == lede or not _CREDIT_HINT.search(raw[index]):
             continue  # no credit: not a caption
-        caption = _uncredited(raw[index])
+        pair = (min(index, lede), max(index, lede))
+        if pair in found:
+            continue
+        caption = _once(memo, _uncredited, raw[index])
         if caption == raw[index]:
             continue  # no credit: not a caption
         if fuzz.token_set_ratio(normalize(caption), lede_text, score_cutoff=threshold) \
-                and _same_facts(caption, raw[lede]):
+                and _same_facts(caption, raw[lede], memo):
             yield pair
 
 
-@lru_cache(maxsize=512)
+def _once(memo: dict, function, text: str):
+    """``function(text)``, computed once per story: the pairs of a story share paragraphs.
+
+    (Not cached across stories: copy repeated from story to story is no common case.)
+    """
+    key = (function, text)
+    if key not in memo:
+        memo[key] = function(text)
+    return memo[key]
+
+
 def _facts(text: str) -> frozenset[str]:
     numbers = {n.replace(",", "") for n in _NUMBER.findall(text)}
     return frozenset(numbers | {name.casefold() for name in _NAME.findall(text)})
 
 
-def _covered(facts: frozenset[str], text: str) -> bool:
-    """Every fact appears in ``text`` (a name may differ in its ending: Peru, Peruvian)."""
-    words = _words(text)
+def _covered(facts: frozenset[str], words: frozenset[str]) -> bool:
+    """Every fact is one of ``words`` (a name may differ in its ending: Peru, Peruvian)."""
     for fact in facts:
         if fact in words:
             continue
@@ -173,30 +186,27 @@ def _covered(facts: frozenset[str], text: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=512)
 def _words(text: str) -> frozenset[str]:
     words = {w.casefold() for w in _WORD.findall(text)}
     return frozenset(words | {n.replace(",", "") for n in _NUMBER.findall(text)})
 
 
-def _same_facts(first: str, second: str) -> bool:
+def _same_facts(first: str, second: str, memo: dict) -> bool:
     """One paragraph states no fact the other lacks (a credit or an aside may be extra).
 
     Accents are ignored: translations differ in spelling Sánchez and Sanchez, and
     so are photo credits, which name the photographer, not a fact.
     """
-    first, second = _unaccented(_uncredited(first)), _unaccented(_uncredited(second))
-    return _covered(_facts(first), second) or _covered(_facts(second), first)
+    first, second = _once(memo, _cleaned, first), _once(memo, _cleaned, second)
+    return (_covered(_once(memo, _facts, first), _once(memo, _words, second))
+            or _covered(_once(memo, _facts, second), _once(memo, _words, first)))
 
 
-# Paragraph texts recur across the pairs of one story: each is cleaned once.
-@lru_cache(maxsize=512)
+def _cleaned(text: str) -> str:
+    return _MARK.sub("", unicodedata.normalize("NFD", _uncredited(text)))
+
+
 def _uncredited(text: str) -> str:
     for start, end in reversed(list(credit_spans(text))):
         text = text[:start] + text[end:]
     return text
-
-
-@lru_cache(maxsize=512)
-def _unaccented(text: str) -> str:
-    return _MARK.sub("", unicodedata.normalize("NFD", text))
