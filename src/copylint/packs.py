@@ -19,6 +19,7 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import astuple, dataclass, field
 from functools import cached_property, lru_cache
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -157,13 +158,20 @@ class PackRule(Rule):
 
     def check(self, document, options) -> Iterator[Hit]:
         pack = self.pack
-        found = pack.phrase_matches(document, self) if self.phrases and pack is not None else ()
-        positions = pack.trigger_positions(document, self) if self.regexes and pack is not None else None
-        if not found and (not self.regexes or positions == []):
-            return  # the story's one scan shows nothing of this rule: no units needed
+        if pack is None:
+            return iter(self.hits_in(document, (), None))
+        phrases = pack.phrase_matches(document, self) if self.phrases else ()
+        positions = pack.trigger_positions(document, self) if self.regexes else None
+        return iter(self.hits_in(document, phrases, positions))
+
+    def hits_in(self, document, phrases, positions) -> list[Hit]:
+        """The hits, given the story scan's matches of the rule's phrases and where
+        its trigger literals end (None: every unit may match its regexes)."""
+        if not phrases and (not self.regexes or positions == []):
+            return []  # the story's one scan shows nothing of this rule: no units needed
         units, starts = scope_spans(document, self.scope)
         candidates: list[tuple[int, int, str | None]] = []
-        for start, end, pattern in found:
+        for start, end, pattern in phrases:
             if _unit_holding(units, starts, start, end) is not None:
                 candidates.append((start, end, pattern.suggestion))
         if self.regexes and units:
@@ -174,13 +182,15 @@ class PackRule(Rule):
             if scan:
                 self._regex_matches(document.text, scan, candidates)
         if not candidates:
-            return
+            return []
         text = document.text
+        hits = []
         for start, end, suggestion in sorted(set(candidates)):
             if start == end or self._excepted(text, start, end, units, starts):
                 continue
             message = self.message.format(match=text[start:end], suggestion=suggestion or "")
-            yield Hit(start, end, message, suggestion)
+            hits.append(Hit(start, end, message, suggestion))
+        return hits
 
     def _may_match(self, folded_unit: str) -> bool:
         """Whether one of the regexes can match a unit, by its required texts."""
@@ -314,7 +324,7 @@ def scope_spans(document, scope: str) -> tuple[list[tuple[int, int]], list[int]]
     spans = document.meta.get(key)
     if spans is None:
         units = _scope_units(document, scope)
-        spans = document.meta[key] = (units, [start for start, _ in units])
+        spans = document.meta[key] = (units, list(map(_first, units)))
     return spans
 
 
@@ -340,6 +350,10 @@ def _units_at(units, starts, positions) -> list[tuple[int, int]]:
     return chosen
 
 
+# (start, end) of a sentence or paragraph, and a span's start.
+_span, _first = attrgetter("start", "end"), itemgetter(0)
+
+
 def _scope_units(document, scope: str) -> list[tuple[int, int]]:
     if scope == "line":  # without leading and trailing blanks (or masked markup)
         units = []
@@ -351,13 +365,13 @@ def _scope_units(document, scope: str) -> list[tuple[int, int]]:
                 units.append((start, start + len(stripped)))
         return units
     if scope == "sentence":
-        return [(s.start, s.end) for s in document.sentences]
+        return list(map(_span, document.sentences))
     if scope == "paragraph":
-        return [(p.start, p.end) for p in document.paragraphs]
+        return list(map(_span, document.paragraphs))
     if scope == "headline":
-        return [(document.headline.start, document.headline.end)] if document.headline else []
+        return [_span(document.headline)] if document.headline else []
     if scope == "body":
-        return [(p.start, p.end) for p in document.body]
+        return list(map(_span, document.body))
     raise ValueError(f"unknown scope {scope!r}")
 
 
@@ -621,10 +635,17 @@ class Pack:
     def hits(self, document, rule_ids) -> Iterator[tuple[PackRule, list[Hit]]]:
         """Hits of the pack's rules named in ``rule_ids``, running only the rules
         that the phrase and trigger scan show can match (in the pack's order)."""
-        found = self._phrase_scan(document).keys() | self._trigger_scan(document).keys() | self._always
+        phrases, triggered, always = self._phrase_scan(document), self._trigger_scan(document), self._always
+        if not (phrases or triggered or always):
+            return
         by_id = self._by_id
-        for _, rule in sorted(by_id[rule_id] for rule_id in found if rule_id in rule_ids):
-            yield rule, list(rule.check(document, rule.options))
+        for _, rule in sorted(by_id[rule_id] for rule_id in phrases.keys() | triggered.keys() | always
+                              if rule_id in rule_ids):
+            rule_id = rule.id
+            positions = None if rule_id in always else triggered.get(rule_id, [])
+            hits = rule.hits_in(document, phrases.get(rule_id, ()), positions)
+            if hits:
+                yield rule, hits
 
     def trigger_positions(self, document, rule: PackRule) -> list[int] | None:
         """Where ``rule``'s trigger literals end; None when it has none and must
@@ -700,51 +721,55 @@ class PackSet:
         self._automaton: Any = None
 
     def _build(self):
+        """The automaton: each key maps to (its length, its trigger entries
+        (pack index, rule id, must start a word, must end a word), its phrase
+        entries (pack index, rule, pattern))."""
         import ahocorasick
 
-        entries: dict[str, list] = {}
-        for pack in self.packs:
+        entries: dict[str, tuple[list, list]] = {}
+        for index, pack in enumerate(self.packs):
             for rule in pack.rules:
                 if not rule.case_sensitive:
                     for pattern in rule.phrases:
-                        entries.setdefault(pattern.text.lower(), []).append((pack, rule, pattern))
+                        entries.setdefault(pattern.text.lower(), ([], []))[1].append((index, rule, pattern))
                 for literal in rule.triggers or () if rule.regexes else ():
-                    bounds = (literal.startswith(WORD_START), literal.endswith(WORD_END))
                     key = literal.strip(WORD_START + WORD_END)
-                    entries.setdefault(key, []).append((pack, rule.id, bounds))
+                    entries.setdefault(key, ([], []))[0].append(
+                        (index, rule.id, literal.startswith(WORD_START), literal.endswith(WORD_END)))
+        if not entries:
+            return False
         automaton = ahocorasick.Automaton()
-        for key, payload in entries.items():
-            automaton.add_word(key, (len(key), payload))
-        if entries:
-            automaton.make_automaton()
-        return automaton if entries else False
+        for key, (triggers, phrases) in entries.items():
+            automaton.add_word(key, (len(key), tuple(triggers), tuple(phrases)))
+        automaton.make_automaton()
+        return automaton
 
     def scan(self, document) -> None:
         """Fill every pack's phrase and trigger results for ``document``."""
         if self._automaton is None:
             self._automaton = self._build()
-        phrases = {pack: {} for pack in self.packs}
-        triggers = {pack: {} for pack in self.packs}
+        phrases: list[dict] = [{} for _ in self.packs]
+        triggers: list[dict] = [{} for _ in self.packs]
         if self._automaton:
             folded = folded_text(document)
             last = len(folded) - 1
-            for end_index, (length, payload) in self._automaton.iter(folded):
+            for end_index, (length, trigger_entries, phrase_entries) in self._automaton.iter(folded):
                 start = end_index - length + 1
-                joined_before = start > 0 and folded[start - 1].isalnum()
-                joined_after = end_index < last and folded[end_index + 1].isalnum()
-                for pack, rule, detail in payload:
-                    if isinstance(rule, str):  # a trigger literal of rule id `rule`
-                        word_start, word_end = detail
+                if trigger_entries:
+                    joined_before = start > 0 and folded[start - 1].isalnum()
+                    joined_after = end_index < last and folded[end_index + 1].isalnum()
+                    for index, rule_id, word_start, word_end in trigger_entries:
                         if not (word_start and joined_before) and not (word_end and joined_after):
-                            triggers[pack].setdefault(rule, []).append(end_index)
-                    elif not rule.word_boundary or _at_word_boundaries(folded, start, end_index + 1):
-                        phrases[pack].setdefault(rule.id, []).append((start, end_index + 1, detail))
-        for pack in self.packs:
-            found = phrases[pack]
+                            triggers[index].setdefault(rule_id, []).append(end_index)
+                for index, rule, pattern in phrase_entries:
+                    if not rule.word_boundary or _at_word_boundaries(folded, start, end_index + 1):
+                        phrases[index].setdefault(rule.id, []).append((start, end_index + 1, pattern))
+        meta = document.meta
+        for pack, found, triggered in zip(self.packs, phrases, triggers):
             for rule_id, matches in pack.exact_matches(document).items():
                 found.setdefault(rule_id, []).extend(matches)
-            document.meta[pack._phrase_key] = found
-            document.meta[pack._trigger_key] = triggers[pack]
+            meta[pack._phrase_key] = found
+            meta[pack._trigger_key] = triggered
 
 
 def _at_word_boundaries(text: str, start: int, end: int) -> bool:
