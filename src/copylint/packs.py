@@ -119,10 +119,10 @@ class PackRule(Rule):
     # Literals one of which any match of the regexes contains (see
     # required_literals); None: no such set, the regexes always run.
     triggers: frozenset[str] | None = None
-    # Sets of texts a unit's folded text must hold one of each of for any of the
-    # regexes to match there (see _rule_conditions); None: every triggered unit
-    # is scanned.
-    conditions: tuple[tuple[str, ...], ...] | None = None
+    # Per regex, sets of texts a unit's folded text must hold one of each of for
+    # the regex to match there (see _rule_conditions); None: every triggered
+    # unit is scanned.
+    conditions: tuple[tuple[tuple[str, ...], ...], ...] | None = None
 
     # Patterns compile on first use: a run compiles only the rules a story triggers.
     @cached_property
@@ -194,13 +194,16 @@ class PackRule(Rule):
 
     def _may_match(self, folded_unit: str) -> bool:
         """Whether one of the regexes can match a unit, by its required texts."""
-        for choices in self.conditions:
-            for text in choices:
-                if text in folded_unit:
-                    break
+        for required in self.conditions:  # one regex's sets
+            for choices in required:
+                for text in choices:
+                    if text in folded_unit:
+                        break
+                else:
+                    break  # no text of this set: the regex cannot match here
             else:
-                return False
-        return True
+                return True
+        return False
 
     def _regex_matches(self, text: str, units, candidates: list) -> None:
         """Append the matches of the rule's regexes in ``units`` to ``candidates``."""
@@ -971,40 +974,35 @@ def _rule_triggers(regexes: list[Pattern]) -> frozenset[str] | None:
 
 # Words too common to tell units apart: a set holding one is not worth checking.
 _COMMON_WORDS = frozenset(
-    "the and that this with for from was were has have had are not his her its their "
+    "the and that this with for from was were has have had are his her its their "
     "which will said been also but they who one".split())
-_MAX_CHOICES = 16  # texts per checked set: more cost about what the regex run spares
+_MAX_CHOICES = 32  # texts per checked set: more cost about what the regex run spares
 
 
-def _rule_conditions(regexes: list[Pattern], triggers) -> tuple[tuple[str, ...], ...] | None:
-    """Up to two sets of texts that a unit must hold one of each of for any of the
-    regexes to match there. The i-th set joins, for every regex, its i-th most
-    selective required set (unit_conditions) that the trigger scan does not
-    already prove and that holds no very common word, or else its most selective
-    set; a set only worth its cost is kept."""
+def _rule_conditions(regexes: list[Pattern], triggers) -> tuple[tuple[tuple[str, ...], ...], ...] | None:
+    """Per regex, up to two sets of texts that a unit must hold one of each of
+    for that regex to match there: its most selective required sets
+    (unit_conditions) that the trigger scan does not already prove, that hold no
+    very common word and are small enough to be worth checking. None when a
+    regex has no such set (any triggered unit may match it)."""
     if not regexes:
         return None
     known = {t.strip(WORD_START + WORD_END) for t in triggers or ()}
-    per_pattern = []
+    conditions = []
     for pattern in regexes:
-        required = unit_conditions(pattern.text)
-        if not required:
+        useful = []
+        for choices in unit_conditions(pattern.text):
+            # A text that holds another of the set adds nothing to the check.
+            texts = {t for t in choices if not any(o != t and o in t for o in choices)}
+            if len(texts) <= _MAX_CHOICES and not any(
+                    t.strip() in k for t in texts for k in known) and not any(
+                    t.strip() in _COMMON_WORDS for t in texts):
+                useful.append(tuple(sorted(texts)))
+        if not useful:
             return None
-        useful = [
-            choices for choices in required
-            if not any(text.strip() in k for text in choices for k in known)
-            and not any(text.strip() in _COMMON_WORDS for text in choices)
-        ]
         useful.sort(key=lambda c: (len(c), -min(len(t.strip()) for t in c)))
-        per_pattern.append((useful, _most_selective(list(required))))
-    columns = []
-    for i in range(min(2, max(len(useful) for useful, _ in per_pattern))):
-        column = set().union(*(useful[i] if i < len(useful) else best for useful, best in per_pattern))
-        # A text that holds another of the set adds nothing to the check.
-        column = {t for t in column if not any(o != t and o in t for o in column)}
-        if len(column) <= _MAX_CHOICES and not any(t.strip() in k for t in column for k in known):
-            columns.append(tuple(sorted(column)))
-    return tuple(columns) or None
+        conditions.append(tuple(useful[:2]))
+    return tuple(dict.fromkeys(conditions))  # "asked", "asks": one check of the same words
 
 
 def iter_pack_files(folder: Path) -> list[Path]:
