@@ -317,3 +317,43 @@ def test_folding_knows_every_unicode_space():
 
     expected = {c for c in map(chr, range(0x110000)) if c != " " and regex.match(r"\s", c)}
     assert set(_WHITESPACE) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern, texts",
+    [
+        (r"\b(?:according\s+to|after)\s+own\s+data\b", [{" own "}, {"according ", "after"}, {" data"}]),
+        (r"(?<=\d\s)mil(?=\s+\p{Ll})", [{" mil"}, {" mil "}]),  # a lone lookbehind is text before
+        (r"(?<!x)(?<=a)bcd", [{"bcd"}]),  # two lookbehinds: neither is read
+        (r"came\s*during", [{"came"}, {"during"}]),  # \s* may be nothing
+        (r"(?:word){e<=1}", []),  # fuzzy matching: nothing derived
+        (r"ſince|x", []),
+    ],
+)
+def test_unit_conditions(pattern, texts):
+    from copylint.packs import unit_conditions
+
+    assert sorted(map(sorted, unit_conditions(pattern))) == sorted(map(sorted, texts))
+
+
+def test_unit_conditions_never_hide_a_match():
+    """Wherever a shipped rule's regexes match a unit, the unit holds its required texts."""
+    from copylint.packs import _odd_case, _scope_units, folded_text
+    from copylint.readers import read_document
+
+    root = Path(__file__).resolve().parents[1]
+    paths = [path for folder in ("examples", "tests/corpus", "tests/holdout", "tests/holdout2")
+             for path in sorted((root / folder).rglob("*.txt"))]
+    rules = [rule for pack in build_registry().packs for rule in pack.rules if rule.conditions]
+    documents = [read_document(path.read_text(encoding="utf-8"), str(path)) for path in paths]
+    documents += [read_document(f"Title\n\n{rule.bad_example}\n", "bad.txt") for rule in rules]
+    checked = 0
+    for document in documents:
+        assert not _odd_case(document)
+        folded = folded_text(document)
+        for rule in rules:
+            for start, end in _scope_units(document, rule.scope):
+                if rule._regex.search(document.text[start:end]):
+                    checked += 1
+                    assert rule._may_match(folded[start:end]), (rule.id, document.text[start:end])
+    assert checked >= 20

@@ -19,6 +19,7 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import astuple, dataclass, field
 from functools import cached_property, lru_cache
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +119,10 @@ class PackRule(Rule):
     # Literals one of which any match of the regexes contains (see
     # required_literals); None: no such set, the regexes always run.
     triggers: frozenset[str] | None = None
+    # Per regex, sets of texts a unit's folded text must hold one of each of for
+    # the regex to match there (see _rule_conditions); None: every triggered
+    # unit is scanned.
+    conditions: tuple[tuple[tuple[str, ...], ...], ...] | None = None
 
     # Patterns compile on first use: a run compiles only the rules a story triggers.
     @cached_property
@@ -152,40 +157,63 @@ class PackRule(Rule):
         return regex.compile("|".join(f"(?:{e})" for e in self.exceptions), regex.IGNORECASE)
 
     def check(self, document, options) -> Iterator[Hit]:
-        units = scope_units(document, self.scope)
+        pack = self.pack
+        if pack is None:
+            return iter(self.hits_in(document, (), None))
+        phrases = pack.phrase_matches(document, self) if self.phrases else ()
+        positions = pack.trigger_positions(document, self) if self.regexes else None
+        return iter(self.hits_in(document, phrases, positions))
+
+    def hits_in(self, document, phrases, positions) -> list[Hit]:
+        """The hits, given the story scan's matches of the rule's phrases and where
+        its trigger literals end (None: every unit may match its regexes)."""
+        if not phrases and (not self.regexes or positions == []):
+            return []  # the story's one scan shows nothing of this rule: no units needed
+        units, starts = scope_spans(document, self.scope)
         candidates: list[tuple[int, int, str | None]] = []
-        if self.phrases and self.pack is not None:
-            for start, end, pattern in self.pack.phrase_matches(document, self):
-                if any(u_start <= start and end <= u_end for u_start, u_end in units):
-                    candidates.append((start, end, pattern.suggestion))
+        for start, end, pattern in phrases:
+            if _unit_holding(units, starts, start, end) is not None:
+                candidates.append((start, end, pattern.suggestion))
         if self.regexes and units:
-            candidates.extend(self._regex_matches(document, self._units_to_scan(document, units)))
+            scan = units if positions is None else _units_at(units, starts, positions)
+            if scan and self.conditions is not None and not _odd_case(document):
+                folded = folded_text(document)
+                scan = [unit for unit in scan if self._may_match(folded[unit[0]:unit[1]])]
+            if scan:
+                self._regex_matches(document.text, scan, candidates)
+        if not candidates:
+            return []
+        text = document.text
+        hits = []
         for start, end, suggestion in sorted(set(candidates)):
-            if start == end or self._excepted(document, start, end, units):
+            if start == end or self._excepted(text, start, end, units, starts):
                 continue
-            matched = document.text[start:end]
-            message = self.message.format(match=matched, suggestion=suggestion or "")
-            yield Hit(start, end, message, suggestion)
+            message = self.message.format(match=text[start:end], suggestion=suggestion or "")
+            hits.append(Hit(start, end, message, suggestion))
+        return hits
 
-    def _units_to_scan(self, document, units):
-        """Only the units holding one of the rule's trigger literals can match."""
-        positions = self.pack.trigger_positions(document, self) if self.pack else None
-        if positions is None:
-            return units
-        starts = [u_start for u_start, _ in units]
-        chosen = {}
-        for position in positions:
-            index = bisect.bisect_right(starts, position) - 1
-            if index >= 0 and position < units[index][1]:
-                chosen[index] = units[index]
-        return [chosen[i] for i in sorted(chosen)]
+    def _may_match(self, folded_unit: str) -> bool:
+        """Whether one of the regexes can match a unit, by its required texts."""
+        for required in self.conditions:  # one regex's sets
+            for choices in required:
+                for text in choices:
+                    if text in folded_unit:
+                        break
+                else:
+                    break  # no text of this set: the regex cannot match here
+            else:
+                return True
+        return False
 
-    def _regex_matches(self, document, units) -> Iterator[tuple[int, int, str | None]]:
+    def _regex_matches(self, text: str, units, candidates: list) -> None:
+        """Append the matches of the rule's regexes in ``units`` to ``candidates``."""
+        finditer = self._regex.finditer
         for u_start, u_end in units:
+            unit = text[u_start:u_end]
             try:
-                unit = document.text[u_start:u_end]
-                for match in self._regex.finditer(unit, timeout=REGEX_TIMEOUT):
-                    yield u_start + match.start(), u_start + match.end(), self._suggestion_for(match, unit)
+                for match in finditer(unit, timeout=REGEX_TIMEOUT):
+                    start, end = match.span()
+                    candidates.append((u_start + start, u_start + end, self._suggestion_for(match, unit)))
             except TimeoutError:
                 continue  # a pathological unit is skipped, never hangs the run
 
@@ -204,15 +232,16 @@ class PackRule(Rule):
             return None  # never offer an unexpanded template as a fix
         return single.expand(suggestion)
 
-    def _excepted(self, document, start: int, end: int, units) -> bool:
+    def _excepted(self, text: str, start: int, end: int, units, starts) -> bool:
         if self._exception is None:
             return False
-        for u_start, u_end in units:
-            if u_start <= start and end <= u_end:
-                unit = document.text[u_start:u_end]
-                for match in self._exception.finditer(unit, timeout=REGEX_TIMEOUT):
-                    if u_start + match.start() <= start and end <= u_start + match.end():
-                        return True
+        index = _unit_holding(units, starts, start, end)
+        if index is None:
+            return False
+        u_start, u_end = units[index]
+        for match in self._exception.finditer(text[u_start:u_end], timeout=REGEX_TIMEOUT):
+            if u_start + match.start() <= start and end <= u_start + match.end():
+                return True
         return False
 
 
@@ -291,30 +320,61 @@ def regex_tokens(pattern: str, start: int = 0):
         i += 1
 
 
-def scope_units(document, scope: str) -> list[tuple[int, int]]:
-    """The (start, end) spans a rule of ``scope`` looks at (cached per document)."""
+def scope_spans(document, scope: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """The (start, end) spans a rule of ``scope`` looks at, in order and disjoint,
+    and their starts (for bisect); cached per document."""
     key = ("_scope", scope)
-    units = document.meta.get(key)
-    if units is None:
-        units = document.meta[key] = _scope_units(document, scope)
-    return units
+    spans = document.meta.get(key)
+    if spans is None:
+        units = _scope_units(document, scope)
+        spans = document.meta[key] = (units, list(map(_first, units)))
+    return spans
+
+
+def _unit_holding(units, starts, start: int, end: int) -> int | None:
+    """Index of the unit that holds ``[start, end)``, if any (units are disjoint)."""
+    index = bisect.bisect_right(starts, start) - 1
+    if index >= 0 and end <= units[index][1]:
+        return index
+    return None
+
+
+def _units_at(units, starts, positions) -> list[tuple[int, int]]:
+    """The units holding one of ``positions`` (ascending), each once, in order."""
+    chosen = []
+    unit_end = -1
+    for position in positions:
+        if position < unit_end:
+            continue  # in the unit chosen last
+        index = bisect.bisect_right(starts, position) - 1
+        if index >= 0 and position < units[index][1]:
+            chosen.append(units[index])
+            unit_end = units[index][1]
+    return chosen
+
+
+# (start, end) of a sentence or paragraph, and a span's start.
+_span, _first = attrgetter("start", "end"), itemgetter(0)
 
 
 def _scope_units(document, scope: str) -> list[tuple[int, int]]:
     if scope == "line":  # without leading and trailing blanks (or masked markup)
-        return [
-            (line.start + len(line.text) - len(line.text.lstrip()), line.start + len(line.text.rstrip()))
-            for line in document.lines
-            if line.text.strip()
-        ]
+        units = []
+        for line in document.lines:
+            text = line.text
+            stripped = text.strip()
+            if stripped:
+                start = line.start + len(text) - len(text.lstrip())
+                units.append((start, start + len(stripped)))
+        return units
     if scope == "sentence":
-        return [(s.start, s.end) for s in document.sentences]
+        return list(map(_span, document.sentences))
     if scope == "paragraph":
-        return [(p.start, p.end) for p in document.paragraphs]
+        return list(map(_span, document.paragraphs))
     if scope == "headline":
-        return [(document.headline.start, document.headline.end)] if document.headline else []
+        return [_span(document.headline)] if document.headline else []
     if scope == "body":
-        return [(p.start, p.end) for p in document.body]
+        return list(map(_span, document.body))
     raise ValueError(f"unknown scope {scope!r}")
 
 
@@ -347,18 +407,37 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     can match at all, so the rest never run. None when no selective set can be
     derived (the pattern then always runs); this is only ever a pre-filter.
     """
+    parsed = _parse(pattern)
+    return None if parsed is None else _best_literals(*parsed)
+
+
+def _parse(pattern: str, lookbehind_text: bool = False):
+    """(the stdlib parser's tree of ``pattern`` without its lookbehinds, the
+    parser's constants), or None for syntax it does not read as the regex module does.
+    ``lookbehind_text``: a lone leading ``(?<=X)`` is read as text ``X`` before the
+    match (what it sees lies in the scanned unit too)."""
     try:
         from re import _constants as op, _parser as parser
     except ImportError:  # Python 3.10
         import sre_constants as op
         import sre_parse as parser
+    if _MISREAD.search(pattern):
+        return None
+    if lookbehind_text and pattern.startswith("(?<="):
+        end = _group_end(pattern, 0)
+        if end is not None and not pattern.startswith(("(?<=", "(?<!"), end):
+            pattern = "(?:" + pattern[4:]
     # Unicode properties (regex-module syntax) become wildcards: they hold no literal.
     analysable = regex.sub(r"\\[pP]\{[^}]*\}|\\[pP][A-Z]", ".", _without_lookbehinds(pattern))
     try:
-        tree = parser.parse(analysable, 0)
+        return parser.parse(analysable, 0), op
     except Exception:  # other regex-module syntax the stdlib parser does not know
         return None
-    return _best_literals(tree, op)
+
+
+# Regex-module syntax that the stdlib parser reads as text: a fuzzy-matching
+# constraint ("(?:word){e<=1}") and a POSIX class ("[[:alpha:]]").
+_MISREAD = lazy_re(r"\{[^}]*[<=>]|\[:\^?[a-z]+:\]")
 
 
 def _without_lookbehinds(pattern: str) -> str:
@@ -421,10 +500,7 @@ def _best_literals(sequence, op) -> frozenset[str] | None:
         if inner:
             candidates.append(inner)
     flush()
-    selective = [c for c in candidates if all(_selective(s) for s in c)]
-    if not selective:
-        return None
-    return max(selective, key=lambda c: (min(len(s.strip(WORD_START + WORD_END)) for s in c), -len(c)))
+    return _most_selective([c for c in candidates if all(_selective(s) for s in c)])
 
 
 def _ends_word(item, op) -> bool:
@@ -432,6 +508,8 @@ def _ends_word(item, op) -> bool:
     code, value = item
     if code is op.AT:
         return value is op.AT_BOUNDARY
+    if code is op.ASSERT and value[0] == 1 and value[1]:  # a lookahead opening with \s or \b
+        return _ends_word(list(value[1])[0], op)
     if code in (op.MAX_REPEAT, op.MIN_REPEAT) and value[0] >= 1 and len(value[2]) == 1:
         code, value = value[2][0]
     return code is op.IN and value == [(op.CATEGORY, op.CATEGORY_SPACE)]
@@ -440,6 +518,97 @@ def _ends_word(item, op) -> bool:
 def _selective(literal: str) -> bool:
     literal = literal.strip(WORD_START + WORD_END)
     return len(literal.strip()) >= 3 or any(ord(ch) > 127 for ch in literal)
+
+
+def unit_conditions(pattern: str) -> tuple[frozenset[str], ...]:
+    """Sets of lower-case texts such that every match of ``pattern`` (with the
+    text after it that its lookaheads see) holds one text of each set, in the
+    folded text (``folded_text``: a ``\\s`` is a space there).
+
+    Why: the trigger scan tells which units hold *one* literal of a regex, but a
+    regex costs microseconds per unit even where it fails; checking the unit for
+    the regex's other required words (``own `` besides ``according``) with ``in``
+    spares most of those runs. Only ASCII texts, so ``str.lower`` folds them as
+    the regex matches them (a story with İ or ſ skips the check, see _odd_case);
+    empty when nothing can be derived (regex-module syntax).
+    """
+    parsed = _parse(pattern, lookbehind_text=True)
+    if parsed is None:
+        return ()
+    found = set(_required_texts(*parsed))
+    return tuple(sorted(found, key=lambda choices: (len(choices), sorted(choices))))
+
+
+def _required_texts(sequence, op, prefix: str = "") -> list[frozenset[str]]:
+    found: list[frozenset[str]] = []
+    run: list[str] = list(prefix)  # text that precedes ``sequence`` in every match
+
+    def flush():
+        literal = "".join(run)
+        if len(literal.strip()) >= 3:
+            found.append(frozenset({literal}))
+        run.clear()
+
+    repeats = {op.MAX_REPEAT, op.MIN_REPEAT} | ({op.POSSESSIVE_REPEAT} if hasattr(op, "POSSESSIVE_REPEAT") else set())
+    for code, value in sequence:
+        if code is op.LITERAL:
+            char = chr(value)
+            if char == " " or char in _WHITESPACE:
+                run.append(" ")
+            elif char.isascii():
+                run.append(char.lower())
+            else:
+                flush()
+            continue
+        if _is_space(code, value, op):
+            run.append(" ")
+            continue
+        if code in repeats and value[0] >= 1 and len(value[2]) == 1 and _is_space(*value[2][0], op):
+            run.append(" ")  # \s+: one space at least, then any number
+            flush()
+            run.append(" ")
+            continue
+        before = "".join(run)  # text that opens every alternative, or a lookahead's text
+        if code is op.BRANCH:
+            best = [_most_selective(_required_texts(alternative, op, before)) for alternative in value[1]]
+            flush()
+            found.extend([frozenset().union(*best)] if all(best) else [])
+            continue
+        if code is op.ASSERT and value[0] == 1:  # a lookahead sees text of the unit too
+            found.extend(_required_texts(value[1], op, before))
+            flush()
+            continue
+        flush()
+        inner: list[frozenset[str]] = []
+        if code is op.SUBPATTERN:
+            inner = _required_texts(value[3], op)
+        elif code in repeats and value[0] >= 1:
+            inner = _required_texts(value[2], op)
+        elif getattr(op, "ATOMIC_GROUP", None) is code:
+            inner = _required_texts(value, op)
+        found.extend(inner)
+    flush()
+    return found
+
+
+def _is_space(code, value, op) -> bool:
+    return code is op.IN and value == [(op.CATEGORY, op.CATEGORY_SPACE)]
+
+
+def _most_selective(choices: list[frozenset[str]]) -> frozenset[str] | None:
+    """The set whose shortest text is longest (then the smallest set), if any."""
+    if not choices:
+        return None
+    return max(choices, key=lambda c: (min(len(s.strip(WORD_START + WORD_END)) for s in c), -len(c)))
+
+
+def _odd_case(document) -> bool:
+    """Whether the story holds a letter that a regex matches case-insensitively
+    to an ASCII letter its ``str.lower`` is not (İ to i, ſ to s)."""
+    odd = document.meta.get("_odd_case")
+    if odd is None:
+        odd = document.meta["_odd_case"] = "\u0130" in document.text or "\u017f" in document.text
+    return odd
 
 
 class Pack:
@@ -462,16 +631,24 @@ class Pack:
         """Rules whose regexes have no trigger literal: they scan every unit."""
         return frozenset(r.id for r in self.rules if r.regexes and r.triggers is None)
 
+    @cached_property
+    def _by_id(self) -> dict[str, tuple[int, PackRule]]:
+        return {rule.id: (index, rule) for index, rule in enumerate(self.rules)}
+
     def hits(self, document, rule_ids) -> Iterator[tuple[PackRule, list[Hit]]]:
         """Hits of the pack's rules named in ``rule_ids``, running only the rules
-        that the phrase and trigger scan show can match."""
-        phrases = self._phrase_scan(document)
-        triggered = self._trigger_scan(document)
-        always = self._always
-        for rule in self.rules:
+        that the phrase and trigger scan show can match (in the pack's order)."""
+        phrases, triggered, always = self._phrase_scan(document), self._trigger_scan(document), self._always
+        if not (phrases or triggered or always):
+            return
+        by_id = self._by_id
+        for _, rule in sorted(by_id[rule_id] for rule_id in phrases.keys() | triggered.keys() | always
+                              if rule_id in rule_ids):
             rule_id = rule.id
-            if rule_id in rule_ids and (rule_id in phrases or rule_id in triggered or rule_id in always):
-                yield rule, list(rule.check(document, rule.options))
+            positions = None if rule_id in always else triggered.get(rule_id, [])
+            hits = rule.hits_in(document, phrases.get(rule_id, ()), positions)
+            if hits:
+                yield rule, hits
 
     def trigger_positions(self, document, rule: PackRule) -> list[int] | None:
         """Where ``rule``'s trigger literals end; None when it has none and must
@@ -547,51 +724,55 @@ class PackSet:
         self._automaton: Any = None
 
     def _build(self):
+        """The automaton: each key maps to (its length, its trigger entries
+        (pack index, rule id, must start a word, must end a word), its phrase
+        entries (pack index, rule, pattern))."""
         import ahocorasick
 
-        entries: dict[str, list] = {}
-        for pack in self.packs:
+        entries: dict[str, tuple[list, list]] = {}
+        for index, pack in enumerate(self.packs):
             for rule in pack.rules:
                 if not rule.case_sensitive:
                     for pattern in rule.phrases:
-                        entries.setdefault(pattern.text.lower(), []).append((pack, rule, pattern))
+                        entries.setdefault(pattern.text.lower(), ([], []))[1].append((index, rule, pattern))
                 for literal in rule.triggers or () if rule.regexes else ():
-                    bounds = (literal.startswith(WORD_START), literal.endswith(WORD_END))
                     key = literal.strip(WORD_START + WORD_END)
-                    entries.setdefault(key, []).append((pack, rule.id, bounds))
+                    entries.setdefault(key, ([], []))[0].append(
+                        (index, rule.id, literal.startswith(WORD_START), literal.endswith(WORD_END)))
+        if not entries:
+            return False
         automaton = ahocorasick.Automaton()
-        for key, payload in entries.items():
-            automaton.add_word(key, (len(key), payload))
-        if entries:
-            automaton.make_automaton()
-        return automaton if entries else False
+        for key, (triggers, phrases) in entries.items():
+            automaton.add_word(key, (len(key), tuple(triggers), tuple(phrases)))
+        automaton.make_automaton()
+        return automaton
 
     def scan(self, document) -> None:
         """Fill every pack's phrase and trigger results for ``document``."""
         if self._automaton is None:
             self._automaton = self._build()
-        phrases = {pack: {} for pack in self.packs}
-        triggers = {pack: {} for pack in self.packs}
+        phrases: list[dict] = [{} for _ in self.packs]
+        triggers: list[dict] = [{} for _ in self.packs]
         if self._automaton:
             folded = folded_text(document)
             last = len(folded) - 1
-            for end_index, (length, payload) in self._automaton.iter(folded):
+            for end_index, (length, trigger_entries, phrase_entries) in self._automaton.iter(folded):
                 start = end_index - length + 1
-                joined_before = start > 0 and folded[start - 1].isalnum()
-                joined_after = end_index < last and folded[end_index + 1].isalnum()
-                for pack, rule, detail in payload:
-                    if isinstance(rule, str):  # a trigger literal of rule id `rule`
-                        word_start, word_end = detail
+                if trigger_entries:
+                    joined_before = start > 0 and folded[start - 1].isalnum()
+                    joined_after = end_index < last and folded[end_index + 1].isalnum()
+                    for index, rule_id, word_start, word_end in trigger_entries:
                         if not (word_start and joined_before) and not (word_end and joined_after):
-                            triggers[pack].setdefault(rule, []).append(end_index)
-                    elif not rule.word_boundary or _at_word_boundaries(folded, start, end_index + 1):
-                        phrases[pack].setdefault(rule.id, []).append((start, end_index + 1, detail))
-        for pack in self.packs:
-            found = phrases[pack]
+                            triggers[index].setdefault(rule_id, []).append(end_index)
+                for index, rule, pattern in phrase_entries:
+                    if not rule.word_boundary or _at_word_boundaries(folded, start, end_index + 1):
+                        phrases[index].setdefault(rule.id, []).append((start, end_index + 1, pattern))
+        meta = document.meta
+        for pack, found, triggered in zip(self.packs, phrases, triggers):
             for rule_id, matches in pack.exact_matches(document).items():
                 found.setdefault(rule_id, []).extend(matches)
-            document.meta[pack._phrase_key] = found
-            document.meta[pack._trigger_key] = triggers[pack]
+            meta[pack._phrase_key] = found
+            meta[pack._trigger_key] = triggered
 
 
 def _at_word_boundaries(text: str, start: int, end: int) -> bool:
@@ -775,6 +956,7 @@ def _rule_fields(path: Path, entry: dict, pack_languages: tuple[str, ...], seen:
         regexes=[astuple(p) for p in regexes],
         exceptions=exceptions,
         triggers=_rule_triggers(regexes),
+        conditions=_rule_conditions(regexes, _rule_triggers(regexes)),
     )
 
 
@@ -788,6 +970,39 @@ def _rule_triggers(regexes: list[Pattern]) -> frozenset[str] | None:
             return None
         found |= literals
     return frozenset(found)
+
+
+# Words too common to tell units apart: a set holding one is not worth checking.
+_COMMON_WORDS = frozenset(
+    "the and that this with for from was were has have had are his her its their "
+    "which will said been also but they who one".split())
+_MAX_CHOICES = 32  # texts per checked set: more cost about what the regex run spares
+
+
+def _rule_conditions(regexes: list[Pattern], triggers) -> tuple[tuple[tuple[str, ...], ...], ...] | None:
+    """Per regex, up to two sets of texts that a unit must hold one of each of
+    for that regex to match there: its most selective required sets
+    (unit_conditions) that the trigger scan does not already prove, that hold no
+    very common word and are small enough to be worth checking. None when a
+    regex has no such set (any triggered unit may match it)."""
+    if not regexes:
+        return None
+    known = {t.strip(WORD_START + WORD_END) for t in triggers or ()}
+    conditions = []
+    for pattern in regexes:
+        useful = []
+        for choices in unit_conditions(pattern.text):
+            # A text that holds another of the set adds nothing to the check.
+            texts = {t for t in choices if not any(o != t and o in t for o in choices)}
+            if len(texts) <= _MAX_CHOICES and not any(
+                    t.strip() in k for t in texts for k in known) and not any(
+                    t.strip() in _COMMON_WORDS for t in texts):
+                useful.append(tuple(sorted(texts)))
+        if not useful:
+            return None
+        useful.sort(key=lambda c: (len(c), -min(len(t.strip()) for t in c)))
+        conditions.append(tuple(useful[:2]))
+    return tuple(dict.fromkeys(conditions))  # "asked", "asks": one check of the same words
 
 
 def iter_pack_files(folder: Path) -> list[Path]:
