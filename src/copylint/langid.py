@@ -63,9 +63,12 @@ GERMAN_SHAPES = lazy_regex(
 )
 # What every German shape holds, loosely (a suffix, one of the letters, ge...t or
 # ge...en, not followed by an ASCII letter): most sentences, Romance ones too, have
-# none, and a stdlib search for it costs far less than the shapes' scan.
+# none, and a stdlib search for it costs far less than the shapes' scan. Every
+# alternative opens with a literal, so that the search skips to their first letters
+# (a group or a class there makes it try the whole pattern at every character).
 GERMAN_SHAPE_GATE = lazy_re(
-    r"(?:ung|heit|keit|schaft)(?![a-z])|[äöüß]|ge[^\W\d_]{3,}(?:t|en)(?![a-z])"
+    r"ung(?![a-z])|heit(?![a-z])|keit(?![a-z])|schaft(?![a-z])|ä|ö|ü|ß"
+    r"|ge[^\W\d_]{3,}(?:t|en)(?![a-z])"
 )
 GERMAN_SHAPE_WORDS = frozenset(f"de:{name}" for name in ("noun", "umlaut", "participle"))
 
