@@ -63,9 +63,12 @@ GERMAN_SHAPES = lazy_regex(
 )
 # What every German shape holds, loosely (a suffix, one of the letters, ge...t or
 # ge...en, not followed by an ASCII letter): most sentences, Romance ones too, have
-# none, and a stdlib search for it costs far less than the shapes' scan.
+# none, and a stdlib search for it costs far less than the shapes' scan. Every
+# alternative opens with a literal, so that the search skips to their first letters
+# (a group or a class there makes it try the whole pattern at every character).
 GERMAN_SHAPE_GATE = lazy_re(
-    r"(?:ung|heit|keit|schaft)(?![a-z])|[äöüß]|ge[^\W\d_]{3,}(?:t|en)(?![a-z])"
+    r"ung(?![a-z])|heit(?![a-z])|keit(?![a-z])|schaft(?![a-z])|ä|ö|ü|ß"
+    r"|ge[^\W\d_]{3,}(?:t|en)(?![a-z])"
 )
 GERMAN_SHAPE_WORDS = frozenset(f"de:{name}" for name in ("noun", "umlaut", "participle"))
 
@@ -177,7 +180,8 @@ def sentence_marker_counts(document, folded: str) -> list[int]:
 
 def date_places(document, folded: str) -> list[int]:
     """Offsets in ``folded`` where one of the keys of
-    copylint.rules.dates_source_language_month.screen_keys() points (cached per document)."""
+    copylint.rules.dates_source_language_month.screen_keys() points, a name's only where
+    the text spells it as the key says (cached per document)."""
     if _DATE_PLACES_KEY not in document.meta:
         _screen(document, folded)
     return document.meta[_DATE_PLACES_KEY]
@@ -189,16 +193,19 @@ def _screen(document, folded: str) -> None:
     counts = [0] * len(sentences)
     starts = [sentence.start for sentence in sentences]
     places = []
+    text = document.text
     padded = f" {folded} "
     for end, value in profiles().screen.iter(padded):
         if value.__class__ is int:  # a marker: value is its length (but an opening mark)
             index = bisect_right(starts, end - value) - 1  # the word's offset in folded
             if index >= 0 and end - value < sentences[index].end:
                 counts[index] += 1
-        else:  # a date's place: its offset back from the key's end, and whether a
-            back, name = value  # letter after the key makes it no name
-            if not (name and padded[end + 1].isalpha()):
-                places.append(end - back - 1)
+        else:  # a date's place: its offset back from the key's end, and the name's
+            back, names = value  # spellings (None: no name)
+            place = end - back - 1
+            if names is None or (not padded[end + 1].isalpha()
+                                 and text[place:end] in names):
+                places.append(place)
     document.meta[_SENTENCE_COUNTS_KEY] = counts
     document.meta[_DATE_PLACES_KEY] = places
 

@@ -55,18 +55,23 @@ _PATTERN = lazy_regex(
 
 
 def screen_keys():
-    """(key, offset of the place back from the key's end, whether a letter after the key
-    makes it no name) for copylint.langid's one pass over the folded text.
+    """(key, offset of the place back from the key's end, the name's spellings in the
+    text or None) for copylint.langid's one pass over the folded text.
 
     Every match of _PATTERN holds one of these places or one _weekday_after_mark()
     finds: a month or weekday name after a space, "de" between spaces before a year
     ("marzo de 2024"). A space is added at each end of the folded text, and every
-    key starts with one, so the pass costs next to nothing more.
+    key starts with one, so the pass costs next to nothing more. A name is a place
+    only as _PATTERN spells it (case matters there: "Mayo Clinic" is none) and with
+    no letter after it.
     """
-    for name in {name.lower() for name in (_ROMANCE + "|" + _GERMAN + "|" + _WEEKDAY).split("|")}:
-        yield " " + name, len(name) - 1, True
+    spellings: dict[str, tuple[str, ...]] = {}
+    for name in sorted(set((_ROMANCE + "|" + _GERMAN + "|" + _WEEKDAY).split("|"))):
+        spellings[name.lower()] = spellings.get(name.lower(), ()) + (name,)
+    for lower, names in spellings.items():
+        yield " " + lower, len(lower) - 1, names
     for tail in "0123456789 ":
-        yield " de " + tail, 3, False
+        yield " de " + tail, 3, None
 
 
 @lru_cache(maxsize=1)
