@@ -247,6 +247,7 @@ def _check(args, config) -> int:
             findings = filter_new(findings, known)
     else:
         files, findings, sources, errors = fixer.run_all(targets, stdin_name, known, keep_sources)
+        findings.sort(key=Finding.sort_key)
         errors = missing + errors
     for message in errors:
         print(f"copylint: error: {message}", file=sys.stderr)
@@ -263,7 +264,6 @@ def _check(args, config) -> int:
         if args.diff:
             return EXIT_ERROR if errors else (EXIT_FINDINGS if fixer.changed else EXIT_CLEAN)
 
-    findings.sort(key=Finding.sort_key)
     to_terminal = args.output is None and sys.stdout.isatty()
     color = args.color == "always" or (
         args.color == "auto" and to_terminal and fmt == "text" and not os.environ.get("NO_COLOR")
