@@ -4,6 +4,7 @@ underlined, the suggestion, and a summary. Colour only when asked (a TTY)."""
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -27,13 +28,19 @@ def _excerpt(context: str, column: int, end_column: int, same_line: bool) -> tup
 
 def display_width(text: str) -> int:
     """Terminal columns: combining marks and format characters take none, wide
-    (CJK, fullwidth) characters two, so the underline stays under the span."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    (CJK, fullwidth) characters two, so the underline stays under the span.
+    (An ASCII text has neither: one column a character.)"""
+    if text.isascii():
+        return len(text)
+    return sum(map(_char_width, text))
+
+
+@lru_cache(maxsize=None)
+def _char_width(char: str) -> int:
+    """Remembered: a large report asks for the same few hundred characters again and again."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def _underline_parts(finding) -> tuple[str, int, int]:
