@@ -4,7 +4,8 @@ Not a rule module. Why: every `copylint check` imports every rule module, and
 compiling a pattern (the ``regex`` module's parser is pure Python) costs far more
 than the first lint that uses it; a pattern behind a rule's cheap gate is often
 never compiled at all. After the first use the pattern's methods are plain
-attributes of the proxy, so later calls cost what a compiled pattern's do.
+attributes of the proxy, so later calls cost what a compiled pattern's do. A
+``regex`` pattern's compiled form is kept per user between runs (``cached_regex``).
 """
 
 from __future__ import annotations
