@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import json
+from json.encoder import encode_basestring as _STRING
+
+from ..finding import Severity
 
 # json.dumps(..., indent=2) runs the pure-Python encoder (15 us a finding, most of
 # a large run's report): the layout is written here and only the strings go
-# through the C encoder, byte for byte the same output.
-_STRING = json.JSONEncoder(ensure_ascii=False).encode
+# through the C encoder (what json.dumps(ensure_ascii=False) calls for a string),
+# byte for byte the same output.
+_SEVERITIES = {severity: _STRING(str(severity)) for severity in Severity}
 
 
 def _item(finding) -> str:
@@ -15,7 +18,7 @@ def _item(finding) -> str:
     return (
         f'  {{\n    "path": {_STRING(path)},\n    "line": {line:d},\n    "column": {column:d},\n'
         f'    "end_line": {end_line:d},\n    "end_column": {end_column:d},\n'
-        f'    "rule": {_STRING(rule)},\n    "severity": {_STRING(str(severity))},\n'
+        f'    "rule": {_STRING(rule)},\n    "severity": {_SEVERITIES[severity]},\n'
         f'    "message": {_STRING(message)},\n'
         f'    "suggestion": {"null" if suggestion is None else _STRING(suggestion)},\n'
         f'    "context": {_STRING(context)}\n  }}'
