@@ -76,3 +76,27 @@ def test_langid_profiles_come_back_from_the_cache_as_built(cache_dir):
     haystack = " « que le ministre l'a dit, dijo el ministro. "
     assert list(loaded.screen.iter(haystack)) == list(built.screen.iter(haystack))
     assert loaded.loanwords.sub(" ", "a de facto ban") == built.loanwords.sub(" ", "a de facto ban")
+
+
+def test_regex_patterns_come_back_compiled_as_built(cache_dir, monkeypatch):
+    import regex
+
+    from copylint.rules._lazy import cached_regex, lazy_regex
+
+    source = r"(?<=\d\s)millones\b|\p{Lu}\w+(?P<tail>ing)"
+    built = cached_regex(source, regex.IGNORECASE)
+    assert len(list((cache_dir / "regex").glob("*.pickle"))) == 1
+
+    def no_compile(*args, **kwargs):
+        raise AssertionError("compiled again despite the cached pattern")
+
+    monkeypatch.setattr(regex, "compile", no_compile)
+    loaded = cached_regex(source, regex.IGNORECASE)
+    text = "Son 3 MILLONES, said Running"
+    assert (loaded.pattern, loaded.flags, loaded.groupindex) == (built.pattern, built.flags, built.groupindex)
+    assert [m.span() for m in loaded.finditer(text)] == [m.span() for m in built.finditer(text)] == [(6, 14), (21, 28)]
+    assert lazy_regex(source, regex.IGNORECASE).search(text).span() == (6, 14)
+    monkeypatch.undo()
+    monkeypatch.setenv("COPYLINT_CACHE_DIR", str(cache_dir))
+    assert cached_regex(source).flags != built.flags  # other flags, another entry
+    assert len(list((cache_dir / "regex").glob("*.pickle"))) == 2

@@ -77,3 +77,17 @@ def test_unwritable_cache_still_lints(tmp_path):
     (tmp_path / "content").write_text("not a folder")
     result, calls, _ = run_cached(tmp_path, targets)
     assert calls == 2 and result.findings
+
+
+def test_parallel_report_equals_serial(tmp_path, monkeypatch, capsys):
+    """A parallel run formats each file as it comes back; the report is the same."""
+    from copylint.cli import main
+
+    make_files(tmp_path, 24)
+    monkeypatch.chdir(tmp_path)
+    for fmt in ("json", "text"):
+        reports = []
+        for jobs in ("1", "2"):
+            assert main(["check", ".", "--isolated", "--no-cache", "--format", fmt, "--jobs", jobs]) == 2
+            reports.append(capsys.readouterr().out)
+        assert reports[0] == reports[1] and "story01.txt" in reports[0]

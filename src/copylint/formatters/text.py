@@ -4,6 +4,7 @@ underlined, the suggestion, and a summary. Colour only when asked (a TTY)."""
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -27,13 +28,19 @@ def _excerpt(context: str, column: int, end_column: int, same_line: bool) -> tup
 
 def display_width(text: str) -> int:
     """Terminal columns: combining marks and format characters take none, wide
-    (CJK, fullwidth) characters two, so the underline stays under the span."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    (CJK, fullwidth) characters two, so the underline stays under the span.
+    (An ASCII text has neither: one column a character.)"""
+    if text.isascii():
+        return len(text)
+    return sum(map(_char_width, text))
+
+
+@lru_cache(maxsize=None)
+def _char_width(char: str) -> int:
+    """Remembered: a large report asks for the same few hundred characters again and again."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def _underline_parts(finding) -> tuple[str, int, int]:
@@ -45,6 +52,10 @@ def _underline_parts(finding) -> tuple[str, int, int]:
 
 def _plain(code: str, s: str) -> str:
     return s
+
+
+def _paint(code: str, s: str) -> str:
+    return f"{code}{s}{RESET}"
 
 
 def describe(finding, paint=_plain) -> list[str]:
@@ -65,11 +76,18 @@ def describe(finding, paint=_plain) -> list[str]:
     return rows
 
 
+def body(findings, color: bool = False) -> str:
+    """Some findings (one file's), as the report shows them."""
+    paint = _paint if color else _plain
+    return "".join(row + "\n" for finding in findings for row in describe(finding, paint))
+
+
 def stream(report):
-    """The report line by line (a large run is written as it is formatted)."""
-    paint = (lambda code, s: f"{code}{s}{RESET}") if report.color else _plain
-    for f in report.findings:
-        yield "".join(row + "\n" for row in describe(f, paint))
+    """The report finding by finding (a large run is written as it is formatted)."""
+    if report.bodies is None:
+        yield from (body((finding,), report.color) for finding in report.findings)
+    else:
+        yield from report.bodies
     yield from (row + "\n" for row in _summary(report))
 
 
