@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import chain, compress, islice
-from operator import attrgetter, eq, itemgetter, not_
+from operator import attrgetter, eq, itemgetter, methodcaller
 
 import regex
 
@@ -111,15 +111,16 @@ class NamesInconsistent(Rule):
             found = [_words_of(tuple(_CAP_WORD.findall(text)), tuple(_SHORT_MARKED.findall(text)))]
         else:
             found = list(map(_run_words, runs.distinct))
-        entries = set(chain.from_iterable(map(_ENTRIES, found)))  # (folded, word)
-        pairs = list(set(chain.from_iterable(map(_SPACED, found))))  # (hyphenated, spaced)
-        pairs += _close_pairs(entries)
-        short = set(chain.from_iterable(map(_SHORT, found)))
-        if short and _ACCENTED.search(text):
-            pairs += [(w, strip_marks(w)) for w in short if _whole_in(text, w)]
+        keys = set(chain.from_iterable(map(_KEYS, found)))  # capitalised words
+        common = set(chain.from_iterable(map(_COMMONS, found)))
+        extras = set(chain.from_iterable(map(_EXTRAS, found)))
+        pairs = [(a, b) for a, b, short in extras if not short]  # hyphenated, spaced
+        if len(extras) > len(pairs) and _ACCENTED.search(text):
+            pairs += [(a, b) for a, b, short in extras if short and _whole_in(text, a)]
+        pairs += _close_pairs(keys)
         if "Junior" in text and "Jr" in text:
             pairs += [(f"{name} Jr.", f"{name} Junior") for name in set(_JUNIOR.findall(text))]
-        pairs += _initial_pairs(entries, text)
+        pairs += _initial_pairs(keys, set(chain.from_iterable(map(_FOLDS, found))), common, text)
         if not pairs:
             return
         finder = _Finder(document)
@@ -140,13 +141,23 @@ def _run_words(run: str):
 
 
 def _words_of(words: tuple[str, ...], short: tuple[str, ...]):
-    """((folded, word) of each capitalised word, (hyphenated, spaced) spellings, short
-    accented words). Hyphenated words ("Jean-Luc", "Keller-Sutter") are compared with the
-    same words spaced, and their parts of 5+ letters with the other words."""
-    spaced = tuple((w, w.replace("-", " ")) for w in words if "-" in w)
-    if spaced:
+    """(a key of each capitalised word but institutional ones (_COMMON), their folded
+    spellings, the institutional words, (spelling, other spelling, short) pairs to compare).
+
+    A key is the folded word, a NUL and the word: sorted, keys of words sharing a folded
+    head stand together. Hyphenated words ("Jean-Luc", "Keller-Sutter") are compared with
+    the same words spaced, and their parts of 5+ letters with the other words; short
+    accented words ("Luís") with their plain form.
+    """
+    extras = tuple((w, w.replace("-", " "), False) for w in words if "-" in w)
+    if extras:
         words = tuple(part for w in words for part in w.split("-") if len(part) >= 5)
-    return tuple(zip(map(fold, words), words)), spaced, short
+    common = tuple(w for w in words if w in _COMMON_CAPITALISED)
+    if common:
+        words = tuple(w for w in words if w not in _COMMON_CAPITALISED)
+    folds = tuple(map(fold, words))
+    return (tuple(map("\0".join, zip(folds, words))), folds, common,
+            extras + tuple((w, strip_marks(w), True) for w in short))
 
 
 def _whole_in(text: str, word: str) -> bool:
@@ -226,29 +237,33 @@ def _lines(document, starts: list[int]) -> str:
     return "lines " + ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
 
 
-def _initial_pairs(entries: set[tuple[str, str]], text: str) -> list[tuple[str, str]]:
+def _initial_pairs(keys: set[str], folds: set[str], common: set[str],
+                   text: str) -> list[tuple[str, str]]:
     """First names one initial letter apart before the same surname (Constantin/Konstantin Popescu).
 
     Spellings that differ in their first letter are not compared in general
     (Mason/Jason are two names); beside one surname they are one person, unless
-    one sentence names both ("Dario Rossi and his twin Mario Rossi"). ``entries``
-    are the (folded, word) pairs of the story's capitalised words.
+    one sentence names both ("Dario Rossi and his twin Mario Rossi"). ``keys`` and
+    ``folds`` are the story's capitalised words but institutional ones as _words_of
+    gives them, ``common`` the institutional words (folded, they are lower case).
     """
-    folds = set(map(_FOLDED, entries))
-    if len(set(map(_TAIL, folds))) == len(folds) and (
-            len(folds) == len(entries) or not _common_twin(entries)):
+    common_folds = set(map(str.lower, common))
+    all_folds = folds | common_folds
+    if len(set(map(_TAIL, all_folds))) == len(all_folds) and folds.isdisjoint(common_folds):
         return []  # most stories: no two such words at all
-    rests = list(map(_TAIL, map(_FOLDED, entries)))
+    entries = [(folded, word, False) for folded, _, word in map(_UNKEY, keys)]
+    entries += [(folded, word, True) for folded, word in zip(map(str.lower, common), common)]
+    rests = [folded[1:] for folded, _, _ in entries]
     shared = {rest for rest, count in Counter(rests).items() if count > 1}
-    by_rest: dict[str, list[tuple[str, str]]] = {}
-    for (folded, word), rest in zip(entries, rests):
+    by_rest: dict[str, list[tuple[str, str, bool]]] = {}
+    for entry, rest in zip(entries, rests):
         if rest in shared:
-            by_rest.setdefault(rest, []).append((word, folded))
+            by_rest.setdefault(rest, []).append(entry)
     pairs = []
     for group in by_rest.values():
         # Spellings that fold alike (Erdoğan/Erdogan) are close pairs already.
-        candidates = [(a, b) for i, (a, fa) in enumerate(group) for b, fb in group[i + 1:]
-                      if fa != fb or a in _COMMON_CAPITALISED or b in _COMMON_CAPITALISED]
+        candidates = [(a, b) for i, (fa, a, ca) in enumerate(group) for fb, b, cb in group[i + 1:]
+                      if fa != fb or ca or cb]
         if not candidates:
             continue
         followers = {
@@ -260,29 +275,22 @@ def _initial_pairs(entries: set[tuple[str, str]], text: str) -> list[tuple[str, 
     return pairs
 
 
-def _common_twin(entries: set[tuple[str, str]]) -> bool:
-    """Whether an institutional word folds like another word of the story ("Défense")."""
-    counts = Counter(map(_FOLDED, entries))
-    return any(counts[folded] > 1 for folded, word in entries if word in _COMMON_CAPITALISED)
-
-
-_FOLDED, _WORD = itemgetter(0), itemgetter(1)  # of an entry, (folded, word)
 _HEAD, _TAIL = itemgetter(slice(0, 2)), itemgetter(slice(1, None))
-_ENTRIES, _SPACED, _SHORT = itemgetter(0), itemgetter(1), itemgetter(2)  # of _words_of
+_UNKEY = methodcaller("partition", "\0")  # (folded, NUL, word) of a key
+_KEYS, _FOLDS, _COMMONS, _EXTRAS = map(itemgetter, range(4))  # of _words_of
 
 
-def _close_pairs(entries: set[tuple[str, str]]) -> list[tuple[str, str]]:
+def _close_pairs(keys: set[str]) -> list[tuple[str, str]]:
     """Pairs of words one or two edits apart once folded (one for short words).
 
     Only words sharing their first two folded letters are compared: variant
     spellings of one name differ further in (Tokayev/Tokaev, Odesa/Odessa), and
     comparing every pair would cost a story's speed budget. Institutional words
-    (_COMMON) are left out; ``entries`` are (folded, word) pairs. Sorted, words
-    sharing a head stand together, and only those are looked at one by one.
+    (_COMMON) have no key. Sorted, keys of words sharing a head stand together, and
+    only those are looked at one by one.
     """
-    common = map(_COMMON_CAPITALISED.__contains__, map(_WORD, entries))
-    group = sorted(compress(entries, map(not_, common)))
-    heads = list(map(_HEAD, map(_FOLDED, group)))
+    group = sorted(keys)
+    heads = list(map(_HEAD, group))
     firsts = list(compress(range(len(heads)), map(eq, heads, islice(heads, 1, None))))
     if not firsts:
         return []
@@ -290,16 +298,16 @@ def _close_pairs(entries: set[tuple[str, str]]) -> list[tuple[str, str]]:
 
     pairs = []
     for i in firsts:
-        fa, a = group[i]
+        fa, _, a = group[i].partition("\0")
         head = heads[i]
         j = i + 1
         while j < len(heads) and heads[j] == head:
-            fb, b = group[j]
+            fb, _, b = group[j].partition("\0")
+            j += 1
             limit = 1 if min(len(fa), len(fb)) <= 6 else 2
             if abs(len(fa) - len(fb)) <= limit and (
                     Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit):
                 pairs.append((a, b))
-            j += 1
     return pairs
 
 
@@ -340,20 +348,23 @@ class _Finder:
 
 
 def _same_name(a: str, b: str, finder: _Finder) -> bool:
-    """Whether two close spellings are one name written two ways in this story."""
+    """Whether two close spellings are one name written two ways in this story.
+
+    The tests of the words alone come first: they are cheaper than searching the story.
+    """
+    if not _same_place(a, b):
+        return False
+    fa, fb = fold(a), fold(b)
+    if fa != fb and (
+            _look_alikes(fa, fb, glossary().distinct) or _english_word(fa) or _english_word(fb)):
+        return False
     document = finder.document
     starts_a, starts_b = finder.positions(a), finder.positions(b)
     if not starts_a or not starts_b or finder.in_lower_case(a) or finder.in_lower_case(b):
         return False
-    if not _same_place(a, b):
+    if fa != fb and _related(fa, fb) and not (_neighbours(document, a, starts_a)
+                                             & _neighbours(document, b, starts_b)):
         return False
-    fa, fb = fold(a), fold(b)
-    if fa != fb:
-        if _look_alikes(fa, fb, glossary().distinct) or _english_word(fa) or _english_word(fb):
-            return False
-        if _related(fa, fb) and not (_neighbours(document, a, starts_a)
-                                     & _neighbours(document, b, starts_b)):
-            return False
     if not (_mid_sentence(document, starts_a) or _mid_sentence(document, starts_b)):
         return False
     return not _different_people(document, a, starts_a, b, starts_b)
