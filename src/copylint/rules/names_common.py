@@ -36,12 +36,15 @@ _NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’]*\p{L}|\p{Lu}"
 # The same words (a capital, then letters, marks and apostrophes up to the last
 # letter) written so that the regex module need not backtrack at each word's end.
 _NAME_WORD_FORWARD = r"\p{Lu}\p{L}*(?:[\p{M}'’]+\p{L}+)*"
+# The particles shaped as a trie ("b(?:in(?:t)?)|..."): the regex module tries the
+# branches of a plain alternation one by one after every run of words.
+_PARTICLE_TRIE = trie_pattern(PARTICLES.split("|")).pattern
 # A run of capitalised words joined by spaces or hyphens, with particles inside.
 # No look-behind: the regex module scans a leading letter class fast, and a
 # match always begins at a word start or a mid-word capital ("iPhone").
 _NAME_RUN = (rf"(?:{_NAME_WORD_FORWARD})"
-             rf"(?:[ \-](?:(?:{PARTICLES})[ \-])*(?:{_NAME_WORD_FORWARD}))*")
-NAME_RUN = regex.compile(_NAME_RUN)
+             rf"(?:[ \-](?:(?:{_PARTICLE_TRIE})[ \-])*(?:{_NAME_WORD_FORWARD}))*")
+NAME_RUN = lazy_regex(_NAME_RUN)
 # The text cut around every run (and the accent marks written as characters of their
 # own right after it): the one scan of capitalised words both names rules use.
 _RUN_SPLIT = lazy_regex(f"({_NAME_RUN})(\\p{{M}}*)")
