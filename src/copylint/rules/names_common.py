@@ -290,7 +290,8 @@ def glossary_candidate_runs(document, wanted: Callable[[str], bool]) -> list[Run
 def _hits(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[int]:
     """Starts of glossary prefixes inside the given spans of the text, in order.
 
-    A prefix starting in a span may end past it, but not by more than its length.
+    A prefix starting in a span may end past it, by less than STEM_LENGTH (no prefix
+    is longer), so each search stops that far past the span.
     """
     search = _prefix_pattern().search
     for low, high in spans:
