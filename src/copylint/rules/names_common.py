@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import NamedTuple
 
 import regex
 
 from ..resources import data_path, load_data
-from ..wordset import starts, trie_pattern
+from ..wordset import trie_pattern
+from ._lazy import lazy_regex
 
 # Letters that carry no combining mark in Unicode, so NFKD leaves them alone.
 _EXTRA_FOLDS = str.maketrans({
@@ -30,10 +33,21 @@ _EXTRA_FOLDS = str.maketrans({
 # von der Leyen, da Silva).
 PARTICLES = "bin|bint|ibn|al|el|de|del|della|da|dos|van|von|der|den|le|la"
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’]*\p{L}|\p{Lu}"
+# The same words (a capital, then letters, marks and apostrophes up to the last
+# letter) written so that the regex module need not backtrack at each word's end.
+_NAME_WORD_FORWARD = r"\p{Lu}\p{L}*(?:[\p{M}'’]+\p{L}+)*"
+# The particles shaped as a trie ("b(?:in(?:t)?)|..."): the regex module tries the
+# branches of a plain alternation one by one after every run of words.
+_PARTICLE_TRIE = trie_pattern(PARTICLES.split("|")).pattern
 # A run of capitalised words joined by spaces or hyphens, with particles inside.
 # No look-behind: the regex module scans a leading letter class fast, and a
 # match always begins at a word start or a mid-word capital ("iPhone").
-NAME_RUN = regex.compile(rf"(?:{_NAME_WORD})(?:[ \-](?:(?:{PARTICLES})[ \-])*(?:{_NAME_WORD}))*")
+_NAME_RUN = (rf"(?:{_NAME_WORD_FORWARD})"
+             rf"(?:[ \-](?:(?:{_PARTICLE_TRIE})[ \-])*(?:{_NAME_WORD_FORWARD}))*")
+NAME_RUN = lazy_regex(_NAME_RUN)
+# The text cut around every run (and the accent marks written as characters of their
+# own right after it): the one scan of capitalised words both names rules use.
+_RUN_SPLIT = lazy_regex(f"({_NAME_RUN})(\\p{{M}}*)")
 # The part of a run before a given word, matched backwards from it.
 _RUN_BEFORE = regex.compile(rf"(?r)(?:(?:{_NAME_WORD})[ \-](?:(?:{PARTICLES})[ \-])*)+")
 NAME_TOKEN = regex.compile(rf"(?:{PARTICLES})\b|{_NAME_WORD}")
@@ -189,8 +203,29 @@ class Run(NamedTuple):
     spans: tuple[tuple[int, int], ...]
 
 
+class NameRuns(NamedTuple):
+    """The story's runs of name words, found by one scan shared by both names rules."""
+
+    # The text cut around the runs: [between, run, marks, between, run, marks, ...,
+    # between], marks being accent marks written as characters of their own right
+    # after a run (mostly none). A part's offset is the sum of the lengths before it.
+    parts: list[str]
+    distinct: frozenset[str]  # the runs' texts
+    marked: bool  # some run is followed by accent marks
+
+
+def name_runs(document) -> NameRuns:
+    """The runs of name words of the whole text (kept in document.meta)."""
+    runs = document.meta.get("names.runs")
+    if runs is None:
+        parts = _RUN_SPLIT.split(document.text)
+        runs = document.meta["names.runs"] = NameRuns(
+            parts, frozenset(parts[1::3]), any(parts[2::3]))
+    return runs
+
+
 @lru_cache(maxsize=1 << 12)
-def _split_run(run: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+def split_run(run: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
     """Words of a run and their spans; cached, as stories repeat the same names."""
     words, spans = [], []
     for match in NAME_TOKEN.finditer(run):
@@ -202,19 +237,39 @@ def _split_run(run: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
     return tuple(words), tuple(spans)
 
 
-def glossary_candidate_runs(document) -> list[Run]:
-    """Name runs of the prose holding a glossary prefix; most stories have few.
+def hits_find_whole(run: str) -> bool:
+    """Whether every glossary prefix in this run of name_runs finds the run itself.
 
-    One pass over the text finds the words worth a look, and only the run of
-    capitalised words around each is split into words (cached by its text), so the per-article cost
-    of the glossary stays a few microseconds.
+    A prefix inside a word, after an apostrophe or an accent mark ("D'Alema"), starts a
+    run of its own there, and one further than _RUN_REACH from the run's start finds
+    only the run's end: such runs are searched prefix by prefix.
     """
+    if len(run) > _RUN_REACH:
+        return False
+    return not any(char.isupper() and not before.isalpha() and before not in " -"
+                   for before, char in zip(run, run[1:]))
+
+
+def glossary_candidate_runs(document, wanted: Callable[[str], bool]) -> list[Run]:
+    """Name runs of the prose holding a glossary prefix, in the runs of name_runs that
+    ``wanted`` keeps (a cached test of the run's text: most stories have none).
+
+    Within those, each prefix hit not inside a run already taken finds its run of
+    capitalised words, matched backwards from it (cached by its text).
+    """
+    runs = name_runs(document)
+    kept = set(filter(wanted, runs.distinct))
+    if not kept:
+        return []
+    parts = runs.parts
+    picked = compress(range(1, len(parts), 3), map(kept.__contains__, parts[1::3]))
+    ends = list(accumulate(map(len, parts)))
     text = document.text
     prose = document.prose_paragraphs
-    runs = []
+    found = []
     done = -1  # end of the last run taken: later hits inside it add nothing
     index = 0  # the prose paragraph at or after the last hit (hits come in order)
-    for start, _ in starts(_prefix_pattern(), text):
+    for start in _hits(text, ((ends[k - 1], ends[k]) for k in picked)):
         if start < done or (start and text[start - 1].isalpha()):
             continue
         while index < len(prose) and prose[index].end <= start:
@@ -227,6 +282,20 @@ def glossary_candidate_runs(document) -> list[Run]:
         before = _RUN_BEFORE.match(text, max(paragraph.start, start - _RUN_REACH), start)
         run = NAME_RUN.match(text, before.start() if before else start, paragraph.end)
         if run is not None and run.end() > start:
-            runs.append(Run(run.start(), *_split_run(run.group())))
+            found.append(Run(run.start(), *split_run(run.group())))
             done = run.end()
-    return runs
+    return found
+
+
+def _hits(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[int]:
+    """Starts of glossary prefixes inside the given spans of the text, in order.
+
+    A prefix starting in a span may end past it, by less than STEM_LENGTH (no prefix
+    is longer), so each search stops that far past the span.
+    """
+    search = _prefix_pattern().search
+    for low, high in spans:
+        match = search(text, low, high + STEM_LENGTH)
+        while match is not None and match.start() < high:
+            yield match.start()
+            match = search(text, match.start() + 1, high + STEM_LENGTH)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..finding import Hit, Severity
 from ..rule import Rule
 from .names_common import (
-    STEM_LENGTH, Token, fold, glossary, glossary_candidate_runs, last_word, stem_of,
+    STEM_LENGTH, Token, fold, glossary, glossary_candidate_runs, hits_find_whole, last_word,
+    split_run, stem_of,
 )
 
 _MAX_VARIANT_WORDS = 5
@@ -37,16 +39,30 @@ class NamesGlossary(Rule):
     options = {"min_score": 80.0}
 
     def check(self, document, options):
-        runs = glossary_candidate_runs(document)
+        min_score = float(options.get("min_score", 80.0))
+        runs = glossary_candidate_runs(document, _finding_filter(min_score))
         if not runs:
             return
-        min_score = float(options.get("min_score", 80.0))
         for run in runs:
             for first, last, replacement, why in _run_findings(run.words, min_score):
                 start, end = run.start + run.spans[first][0], run.start + run.spans[last][1]
                 wrong = document.text[start:end]
                 yield Hit(start, end, f"'{wrong}' {why}: the wire spelling is '{replacement}'.",
                           replacement)
+
+
+@lru_cache(maxsize=None)
+def _finding_filter(min_score: float) -> Callable[[str], bool]:
+    """The test of a run of capitalised words that glossary_candidate_runs asks, one per
+    min_score: its text alone is the cache key (the dearer key of two arguments costs
+    more than the test saves on most runs)."""
+
+    @lru_cache(maxsize=1 << 12)
+    def may_hold_finding(run: str) -> bool:
+        """Its words hold a misspelt name, or prefixes inside it would find a shorter run."""
+        return not hits_find_whole(run) or bool(_run_findings(split_run(run)[0], min_score))
+
+    return may_hold_finding
 
 
 @lru_cache(maxsize=1 << 12)

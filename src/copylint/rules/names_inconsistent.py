@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
+from itertools import chain, compress, islice
+from operator import attrgetter, eq, itemgetter, methodcaller
 
 import regex
 
 from ..finding import Hit, Severity
 from ..resources import load_data
 from ..rule import Rule
-from .names_common import PARTICLES, fold, glossary, strip_marks
+from .names_common import PARTICLES, fold, glossary, name_runs, strip_marks
 
 # A capitalised word of 5+ letters, not all capitals (acronyms are not spellings),
 # or capitalised words hyphenated ("Jean-Luc", "Keller-Sutter": compared with the
@@ -28,17 +29,6 @@ _ACCENTED = re.compile("[À-ÖØ-öø-ɏ]")  # re scans a plain class faster tha
 _SHORT_MARKED = regex.compile(
     r"(?V1)(?<![\p{L}\p{M}])\p{Lu}(?:(?<=[^\p{ASCII}])[\p{L}\p{M}]{1,3}"
     r"|[a-z]{0,2}[\p{L}--\p{ASCII}][\p{L}\p{M}]{0,2})(?![\p{L}\p{M}])"
-)
-# A character other than ASCII and general punctuation (curly quotes, dashes) that may
-# begin such a short word or follow its start by at most three letters: no Latin-1
-# letter before the word start, nothing but possible letters (all but ASCII and Latin-1
-# symbols) in between. A superset of what _short_marked_words tries, found in one scan
-# instead of a Python step per accented letter; small classes keep its compile cheap.
-_MAYBE_LETTER = "[^\x00-@\\[-`{-©«-´¶-¹»-¿×÷]"  # not an ASCII or Latin-1 non-letter
-_NEAR_WORD_START = re.compile(
-    "[^\x00-\x7f\u2000-\u206f](?:"
-    + "|".join(f"(?<=(?<![A-Za-zÀ-ÖØ-öø-ÿ]){_MAYBE_LETTER * n}.)" for n in range(4))
-    + ")"
 )
 # A name with "Junior" spelt out, compared with the same name with "Jr.".
 _JUNIOR = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+) Junior\b")
@@ -112,22 +102,25 @@ class NamesInconsistent(Rule):
     good_example = "President Kassym-Jomart Tokayev spoke. ... Tokayev said the order was restored."
 
     def check(self, document, options):
-        # Whole-text passes (page furniture included): a candidate pair counts only
-        # where both spellings occur in the prose (_Finder.positions).
+        # The capitalised words are those of the story's runs of name words (page
+        # furniture included): a candidate pair counts only where both spellings occur
+        # in the prose (_Finder.positions).
         text = document.text
-        words = set(_CAP_WORD.findall(text))
-        pairs = []
-        if "-" in "".join(words):
-            pairs = [(w, w.replace("-", " ")) for w in words if "-" in w]
-            words = {part for w in words for part in w.split("-") if len(part) >= 5}
-        words = list(words)
-        folds = list(map(fold, words))  # folded once for both kinds of pair
-        pairs += _close_pairs(words, folds)
-        if _ACCENTED.search(text):
-            pairs += [(w, strip_marks(w)) for w in _short_marked_words(text)]
+        runs = name_runs(document)
+        if runs.marked:  # accent marks after a run: a word may go on past them ("é-Luc")
+            found = [_words_of(tuple(_CAP_WORD.findall(text)), tuple(_SHORT_MARKED.findall(text)))]
+        else:
+            found = list(map(_run_words, runs.distinct))
+        keys = set(chain.from_iterable(map(_KEYS, found)))  # capitalised words
+        common = set(chain.from_iterable(map(_COMMONS, found)))
+        extras = set(chain.from_iterable(map(_EXTRAS, found)))
+        pairs = [(a, b) for a, b, short in extras if not short]  # hyphenated, spaced
+        if len(extras) > len(pairs) and _ACCENTED.search(text):
+            pairs += [(a, b) for a, b, short in extras if short and _whole_in(text, a)]
+        pairs += _close_pairs(keys)
         if "Junior" in text and "Jr" in text:
             pairs += [(f"{name} Jr.", f"{name} Junior") for name in set(_JUNIOR.findall(text))]
-        pairs += _initial_pairs(words, folds, text)
+        pairs += _initial_pairs(keys, set(chain.from_iterable(map(_FOLDS, found))), common, text)
         if not pairs:
             return
         finder = _Finder(document)
@@ -135,28 +128,47 @@ class NamesInconsistent(Rule):
             yield from _report(document, {form: finder.positions(form) for form in group})
 
 
-def _short_marked_words(text: str) -> set[str]:
-    """The distinct words _SHORT_MARKED matches, tried only at the start of a word with
-    an accented letter among its first four: twice as fast as scanning every capital."""
-    found, tried = set(), set()
-    for match in _NEAR_WORD_START.finditer(text):
-        accented = match.start()
-        if not text[accented].isalpha():
-            continue
-        start = accented
-        while start > 0 and accented - start <= 3 and _in_word(text[start - 1]):
-            start -= 1
-        if accented - start > 3 or start in tried:
-            continue
-        tried.add(start)
-        word = _SHORT_MARKED.match(text, start)
-        if word:
-            found.add(word.group())
-    return found
+@lru_cache(maxsize=1 << 16)
+def _run_words(run: str):
+    """What _words_of finds in a run of name words; cached, as stories repeat names.
+
+    Every capitalised word of the text lies in a run, whole unless accent marks follow
+    the run. A run may start inside a word ("aÉric"), so a short accented word found
+    here is kept only if the text has it whole (_whole_in).
+    """
+    return _words_of(tuple(_CAP_WORD.findall(run)),
+                     () if run.isascii() else tuple(_SHORT_MARKED.findall(run)))
 
 
-def _in_word(char: str) -> bool:
-    return char.isalpha() or unicodedata.category(char)[0] == "M"
+def _words_of(words: tuple[str, ...], short: tuple[str, ...]):
+    """(a key of each capitalised word but institutional ones (_COMMON), their folded
+    spellings, the institutional words, (spelling, other spelling, short) pairs to compare).
+
+    A key is the folded word, a NUL and the word: sorted, keys of words sharing a folded
+    head stand together. Hyphenated words ("Jean-Luc", "Keller-Sutter") are compared with
+    the same words spaced, and their parts of 5+ letters with the other words; short
+    accented words ("Luís") with their plain form.
+    """
+    extras = tuple((w, w.replace("-", " "), False) for w in words if "-" in w)
+    if extras:
+        words = tuple(part for w in words for part in w.split("-") if len(part) >= 5)
+    common = tuple(w for w in words if w in _COMMON_CAPITALISED)
+    if common:
+        words = tuple(w for w in words if w not in _COMMON_CAPITALISED)
+    folds = tuple(map(fold, words))
+    return (tuple(map("\0".join, zip(folds, words))), folds, common,
+            extras + tuple((w, strip_marks(w), True) for w in short))
+
+
+def _whole_in(text: str, word: str) -> bool:
+    """Whether _SHORT_MARKED matches ``word`` somewhere in the text."""
+    start = text.find(word)
+    while start >= 0:
+        match = _SHORT_MARKED.match(text, start)
+        if match and match.end() == start + len(word):
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 def _report(document, found: dict[str, list[int]]):
@@ -225,27 +237,33 @@ def _lines(document, starts: list[int]) -> str:
     return "lines " + ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
 
 
-def _initial_pairs(words: list[str], folds: list[str], text: str) -> list[tuple[str, str]]:
+def _initial_pairs(keys: set[str], folds: set[str], common: set[str],
+                   text: str) -> list[tuple[str, str]]:
     """First names one initial letter apart before the same surname (Constantin/Konstantin Popescu).
 
     Spellings that differ in their first letter are not compared in general
     (Mason/Jason are two names); beside one surname they are one person, unless
-    one sentence names both ("Dario Rossi and his twin Mario Rossi"). ``folds`` are
-    the words folded.
+    one sentence names both ("Dario Rossi and his twin Mario Rossi"). ``keys`` and
+    ``folds`` are the story's capitalised words but institutional ones as _words_of
+    gives them, ``common`` the institutional words (folded, they are lower case).
     """
-    rests = [folded[1:] for folded in folds]
-    if len(set(rests)) == len(rests):  # most stories: no two such words at all
-        return []
+    common_folds = set(map(str.lower, common))
+    all_folds = folds | common_folds
+    if len(set(map(_TAIL, all_folds))) == len(all_folds) and folds.isdisjoint(common_folds):
+        return []  # most stories: no two such words at all
+    entries = [(folded, word, False) for folded, _, word in map(_UNKEY, keys)]
+    entries += [(folded, word, True) for folded, word in zip(map(str.lower, common), common)]
+    rests = [folded[1:] for folded, _, _ in entries]
     shared = {rest for rest, count in Counter(rests).items() if count > 1}
-    by_rest: dict[str, list[tuple[str, str]]] = {}
-    for word, folded, rest in zip(words, folds, rests):
+    by_rest: dict[str, list[tuple[str, str, bool]]] = {}
+    for entry, rest in zip(entries, rests):
         if rest in shared:
-            by_rest.setdefault(rest, []).append((word, folded))
+            by_rest.setdefault(rest, []).append(entry)
     pairs = []
     for group in by_rest.values():
         # Spellings that fold alike (Erdoğan/Erdogan) are close pairs already.
-        candidates = [(a, b) for i, (a, fa) in enumerate(group) for b, fb in group[i + 1:]
-                      if fa != fb or a in _COMMON_CAPITALISED or b in _COMMON_CAPITALISED]
+        candidates = [(a, b) for i, (fa, a, ca) in enumerate(group) for fb, b, cb in group[i + 1:]
+                      if fa != fb or ca or cb]
         if not candidates:
             continue
         followers = {
@@ -257,28 +275,35 @@ def _initial_pairs(words: list[str], folds: list[str], text: str) -> list[tuple[
     return pairs
 
 
-def _close_pairs(words: list[str], folds: list[str]) -> list[tuple[str, str]]:
+_HEAD, _TAIL = itemgetter(slice(0, 2)), itemgetter(slice(1, None))
+_UNKEY = methodcaller("partition", "\0")  # (folded, NUL, word) of a key
+_KEYS, _FOLDS, _COMMONS, _EXTRAS = map(itemgetter, range(4))  # of _words_of
+
+
+def _close_pairs(keys: set[str]) -> list[tuple[str, str]]:
     """Pairs of words one or two edits apart once folded (one for short words).
 
     Only words sharing their first two folded letters are compared: variant
     spellings of one name differ further in (Tokayev/Tokaev, Odesa/Odessa), and
     comparing every pair would cost a story's speed budget. Institutional words
-    (_COMMON) are left out; ``folds`` are the words folded.
+    (_COMMON) have no key. Sorted, keys of words sharing a head stand together, and
+    only those are looked at one by one.
     """
+    group = sorted(keys)
+    heads = list(map(_HEAD, group))
+    firsts = list(compress(range(len(heads)), map(eq, heads, islice(heads, 1, None))))
+    if not firsts:
+        return []
     from rapidfuzz.distance import Levenshtein
 
-    heads = [folded[:2] for folded in folds]
-    shared = {head for head, count in Counter(heads).items() if count > 1}
-    if not shared:
-        return []
-    # Only the words of shared buckets, sorted once: the buckets come out in order.
-    group = sorted((folded, word) for word, folded, head in zip(words, folds, heads)
-                   if head in shared and word not in _COMMON_CAPITALISED)
     pairs = []
-    for i, (fa, a) in enumerate(group):
-        for fb, b in group[i + 1:]:
-            if fb[:2] != fa[:2]:
-                break
+    for i in firsts:
+        fa, _, a = group[i].partition("\0")
+        head = heads[i]
+        j = i + 1
+        while j < len(heads) and heads[j] == head:
+            fb, _, b = group[j].partition("\0")
+            j += 1
             limit = 1 if min(len(fa), len(fb)) <= 6 else 2
             if abs(len(fa) - len(fb)) <= limit and (
                     Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit):
@@ -293,8 +318,8 @@ class _Finder:
         self.document = document
         self._positions: dict[str, list[int]] = {}
         prose = document.prose_paragraphs
-        self._starts = [paragraph.start for paragraph in prose]
-        self._ends = [paragraph.end for paragraph in prose]
+        self._starts = list(map(attrgetter("start"), prose))
+        self._ends = list(map(attrgetter("end"), prose))
 
     def positions(self, form: str) -> list[int]:
         """Starts of whole-word occurrences of ``form`` in the headline and body.
@@ -302,44 +327,44 @@ class _Finder:
         One search of the whole text (a name occurs a few times), each hit kept if
         it lies inside a prose paragraph: cheaper than a search per paragraph.
         """
-        if form not in self._positions:
+        found = self._positions.get(form)
+        if found is None:
             text, found = self.document.text, []
             starts, ends = self._starts, self._ends
             start = text.find(form)
             while start >= 0:
                 end = start + len(form)
                 index = bisect_right(starts, start) - 1
-                if (index >= 0 and end <= ends[index]
-                        and not (_is_letter(text, start - 1) or _is_letter(text, end))):
+                if (index >= 0 and end <= ends[index] and not text[end:end + 1].isalpha()
+                        and not (start and text[start - 1].isalpha())):
                     found.append(start)
                 start = text.find(form, start + 1)
             self._positions[form] = found
-        return self._positions[form]
+        return found
 
     def in_lower_case(self, word: str) -> bool:
         """The word is also an ordinary word of this story ("Bill"/"bill")."""
         return len(word) >= 5 and bool(self.positions(word.lower()))
 
 
-def _is_letter(text: str, index: int) -> bool:
-    return 0 <= index < len(text) and text[index].isalpha()
-
-
 def _same_name(a: str, b: str, finder: _Finder) -> bool:
-    """Whether two close spellings are one name written two ways in this story."""
+    """Whether two close spellings are one name written two ways in this story.
+
+    The tests of the words alone come first: they are cheaper than searching the story.
+    """
+    if not _same_place(a, b):
+        return False
+    fa, fb = fold(a), fold(b)
+    if fa != fb and (
+            _look_alikes(fa, fb, glossary().distinct) or _english_word(fa) or _english_word(fb)):
+        return False
     document = finder.document
     starts_a, starts_b = finder.positions(a), finder.positions(b)
     if not starts_a or not starts_b or finder.in_lower_case(a) or finder.in_lower_case(b):
         return False
-    if not _same_place(a, b):
+    if fa != fb and _related(fa, fb) and not (_neighbours(document, a, starts_a)
+                                             & _neighbours(document, b, starts_b)):
         return False
-    fa, fb = fold(a), fold(b)
-    if fa != fb:
-        if _look_alikes(fa, fb, glossary().distinct) or _english_word(fa) or _english_word(fb):
-            return False
-        if _related(fa, fb) and not (_neighbours(document, a, starts_a)
-                                     & _neighbours(document, b, starts_b)):
-            return False
     if not (_mid_sentence(document, starts_a) or _mid_sentence(document, starts_b)):
         return False
     return not _different_people(document, a, starts_a, b, starts_b)
