@@ -163,7 +163,11 @@ def collect_blocks(text, element, block_names, roles, skip, runs, blocks, role=N
             continue
         if name in block_names or _has_block(item, block_names):
             if len(runs) > mark:
-                _group(text, runs, mark, blocks, role, True)
+                start, end = runs[-1]
+                # One blank run (the file's indentation between blocks), the common
+                # case, makes no block: _group is not called for it.
+                if len(runs) > mark + 1 or not text[start:end].isspace():
+                    _group(text, runs, mark, blocks, role, True)
             split = True
             item_role = roles.get(name, role)
             if item.children or name not in block_names:
