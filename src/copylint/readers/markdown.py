@@ -88,7 +88,7 @@ def mask(text: str):
         blocks.append((*title, "headline", None))
     meta["heading_blocks"] = blocks
     meta["heading_lines"] = [(m.start(), _line_end(text, m.start()))
-                             for m in HEADING_MARK.finditer(text)
+                             for m in (HEADING_MARK.finditer(text) if "#" in text else ())
                              if not _within(m.start(), spans, m.span())]  # not in a fence
     return masked, spans, meta
 
