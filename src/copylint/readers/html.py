@@ -247,7 +247,10 @@ def _roles(scope: Element, headline: Element | None) -> dict:
     if headline is not None:
         roles.update({start: "headline" for start, _ in headline.text_runs(SKIP)})
     for element in _walk(scope):
-        classes = element.attrs.get("class", "").lower()
+        classes = element.attrs.get("class")
+        if not classes:  # most elements
+            continue
+        classes = classes.lower()
         role = ("dateline" if "dateline" in classes else
                 "byline" if "byline" in classes or "author" in classes else None)
         if role:

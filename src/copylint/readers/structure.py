@@ -11,7 +11,6 @@ roles, dateline and sentences from them, after ``Document.from_text``.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import repeat
 from operator import itemgetter
 
 import regex
@@ -38,8 +37,11 @@ def apply_structure(document: Document, blocks: list[Block]) -> Document:
     """Replace the inferred paragraphs and story parts by the format's own."""
     text = document.text
     line_starts = document._line_starts
-    pieces: list[tuple[int, int, str | None, str]] = []
+    paragraphs: list[Paragraph] = []
+    roles: dict[int, str] = {}
     page_date = None
+    # Line numbers are 1-based: the count of line starts up to the offset. The
+    # Paragraphs are made by tuple.__new__ in C (a NamedTuple's own __new__ is Python).
     for start, end, role, value in sorted(blocks, key=itemgetter(0)):
         if value is not None:  # a date kept in markup, not in the copy
             line = bisect_right(line_starts, start)
@@ -47,21 +49,19 @@ def apply_structure(document: Document, blocks: list[Block]) -> Document:
             continue
         chunk = text[start:end]
         if "\n" in chunk:
-            _pieces(text, start, end, role, pieces)
+            _pieces(text, start, end, role, line_starts, paragraphs, roles)
             continue
         stripped = chunk.strip()  # one line: nothing to split
-        if len(stripped) == len(chunk):
-            pieces.append((start, end, role, chunk))
-        elif stripped:
+        if len(stripped) < len(chunk):
+            if not stripped:
+                continue
             start += len(chunk) - len(chunk.lstrip())
-            pieces.append((start, start + len(stripped), role, stripped))
-    # Line numbers are 1-based: the count of line starts up to the offset. The
-    # Paragraphs are made by tuple.__new__ in C (a NamedTuple's own __new__ is Python).
-    paragraphs = list(map(tuple.__new__, repeat(Paragraph), [
-        (index, start, end, chunk, bisect_right(line_starts, start),
-         bisect_right(line_starts, end - 1), "body")
-        for index, (start, end, _, chunk) in enumerate(pieces)]))
-    roles = {index: piece[2] for index, piece in enumerate(pieces) if piece[2]}
+            end = start + len(stripped)
+        if role:
+            roles[len(paragraphs)] = role
+        line = bisect_right(line_starts, start)
+        paragraphs.append(tuple.__new__(Paragraph, (len(paragraphs), start, end, stripped,
+                                                    line, line, "body")))
     if "headline" in roles.values():
         found_date, headline, dateline, paragraphs = _explicit_parts(paragraphs, roles)
     else:
@@ -77,9 +77,9 @@ def apply_structure(document: Document, blocks: list[Block]) -> Document:
     return document
 
 
-def _pieces(text: str, start: int, end: int, role, pieces: list) -> None:
-    """The block's lines without surrounding blanks, split at blank lines, as
-    (start, end, role, text) pieces."""
+def _pieces(text: str, start: int, end: int, role, line_starts, paragraphs: list,
+            roles: dict) -> None:
+    """The block's lines without surrounding blanks, split at blank lines, as paragraphs."""
     cursor = start
     for gap in [*_BLANK_LINE.finditer(text, start, end), None]:
         stop = gap.start() if gap else end
@@ -87,7 +87,12 @@ def _pieces(text: str, start: int, end: int, role, pieces: list) -> None:
         stripped = chunk.strip()
         if stripped:
             left = cursor + len(chunk) - len(chunk.lstrip())
-            pieces.append((left, left + len(stripped), role, stripped))
+            right = left + len(stripped)
+            if role:
+                roles[len(paragraphs)] = role
+            paragraphs.append(tuple.__new__(Paragraph, (
+                len(paragraphs), left, right, stripped, bisect_right(line_starts, left),
+                bisect_right(line_starts, right - 1), "body")))
         if gap:
             cursor = gap.end()
 
@@ -158,7 +163,11 @@ def collect_blocks(text, element, block_names, roles, skip, runs, blocks, role=N
             continue
         if name in block_names or _has_block(item, block_names):
             if len(runs) > mark:
-                _group(text, runs, mark, blocks, role, True)
+                start, end = runs[-1]
+                # One blank run (the file's indentation between blocks), the common
+                # case, makes no block: _group is not called for it.
+                if len(runs) > mark + 1 or not text[start:end].isspace():
+                    _group(text, runs, mark, blocks, role, True)
             split = True
             item_role = roles.get(name, role)
             if item.children or name not in block_names:

@@ -17,8 +17,8 @@ import regex
 
 from ..source import InputError
 
-# An attribute as written in a start tag.
-_ATTR = regex.compile(r"""(?P<name>[^\s=/>]+)\s*=\s*(?:"(?P<v>[^"]*)"|'(?P<v>[^']*)')""")
+# An attribute as written in a start tag: its value is group 2 or 3.
+_ATTR = re.compile(r"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 class Element:
@@ -120,8 +120,8 @@ def local(name: str) -> str:
 def attribute_span(text: str, element: Element, name: str) -> tuple[int, int] | None:
     """Offsets of an attribute's value as written in the start tag."""
     for match in _ATTR.finditer(text, element.start, element.content_start):
-        if local(match["name"]) == name:
-            return match.span("v")
+        if local(match[1]) == name:
+            return match.span(2) if match.start(2) >= 0 else match.span(3)
     return None
 
 
@@ -169,6 +169,8 @@ def parse(text: str, name: str) -> Element:
     except expat.ExpatError as exc:
         reason = str(exc).split(":")[0]
         raise InputError(f"{name}:{exc.lineno}:{exc.offset + 1}: malformed XML: {reason}") from None
+    finally:  # the handlers naming the parser go: no cycle left to the garbage collector
+        parser.EndDoctypeDeclHandler = parser.SkippedEntityHandler = None
     # The DOCTYPE (its internal subset may hold '<') ends at the '>' expat reported.
     start = len(data[:doctype_end[0]].decode("utf-8")) + 1 if doctype_end else 0
     return _tree(text, start, iter(attributes))
