@@ -24,7 +24,6 @@ class RunResult:
     findings: list = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
-    bodies: list[str] | None = None  # see lint_targets' ``body``
 
 
 class LazyLinter:
@@ -103,12 +102,7 @@ class Progress:
 
 def lint_targets(linter: LazyLinter, targets, *, stdin_name: str = "<stdin>", input_format=None,
                  jobs: int | None = None, cache=None, keep_sources: bool = False,
-                 progress: bool = True, body=None) -> RunResult:
-    """Lint ``targets``; with ``body`` (see formatters.body_formatter), a parallel
-    run also formats each file's findings as they come back (``result.bodies``):
-    the parent is idle while workers lint, and its formatting after the last file
-    is time every worker waits out. In one process it would gain nothing and hold
-    the report's text twice."""
+                 progress: bool = True) -> RunResult:
     names = [(t, stdin_name if t == "-" else str(t)) for t in targets]
     jobs = jobs or os.cpu_count() or 1
     jobs = min(jobs, max(1, len(names) // MIN_FILES_PER_WORKER))
@@ -128,13 +122,13 @@ def lint_targets(linter: LazyLinter, targets, *, stdin_name: str = "<stdin>", in
         context = multiprocessing.get_context("fork")
         chunk = max(1, min(64, len(names) // (jobs * 8)))
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            _collect(result, pool.map(_worker, names, chunksize=chunk), meter, body)
+            _collect(result, pool.map(_worker, names, chunksize=chunk), meter)
         _WORKER_STATE.clear()
     meter.close()
     return result
 
 
-def _collect(result: RunResult, outcomes, meter: Progress, body=None) -> None:
+def _collect(result: RunResult, outcomes, meter: Progress) -> None:
     """Fill ``result``, its findings in report order.
 
     Why per file: a file's findings come sorted and all carry its name first in
@@ -143,7 +137,6 @@ def _collect(result: RunResult, outcomes, meter: Progress, body=None) -> None:
     findings.
     """
     by_file: dict[str, list] = {}
-    bodies: dict[str, str] = {}
     for done, (name, findings, error, text) in enumerate(outcomes, 1):
         if error is not None:
             result.errors.append(error)
@@ -152,12 +145,8 @@ def _collect(result: RunResult, outcomes, meter: Progress, body=None) -> None:
             if name in by_file:  # stdin named twice: merge the two sorted lists
                 findings = sorted(by_file[name] + findings, key=Finding.sort_key)
             by_file[name] = findings
-            if body is not None and findings:
-                bodies[name] = body(findings)
             if text is not None:
                 result.sources[name] = text
         meter.update(done)
     for name in sorted(by_file):
         result.findings.extend(by_file[name])
-    if body is not None:
-        result.bodies = [bodies[name] for name in sorted(bodies)]

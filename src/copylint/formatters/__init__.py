@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import partial
 
 FORMATS = {
     "text": "text",
@@ -35,9 +34,6 @@ class Report:
     # path -> full text of each linted file; filled only for formats that show the
     # documents themselves (html), so the other formats keep no copies.
     sources: dict = field(default_factory=dict)
-    # Each file's findings as the format writes them (see body_formatter), in report
-    # order; None: the format writes them from ``findings``.
-    bodies: list[str] | None = None
 
     def counts_by_severity(self) -> Counter:
         return Counter(str(f.severity) for f in self.findings)
@@ -56,13 +52,3 @@ def render_chunks(name: str, report: Report):
     module = importlib.import_module(f"{__name__}.{FORMATS[name]}")
     stream = getattr(module, "stream", None)
     return stream(report) if stream else [module.render(report)]
-
-
-def body_formatter(name: str, color: bool = False):
-    """``body(findings) -> str``: one file's findings as format ``name`` writes them
-    in its report; None for a format whose report is not its findings one after
-    another. Why: a parallel run formats each file as it comes back from a worker,
-    while the others are still linted, instead of every file after the last."""
-    module = importlib.import_module(f"{__name__}.{FORMATS[name]}")
-    body = getattr(module, "body", None)
-    return None if body is None else partial(body, color=color)
