@@ -27,7 +27,7 @@ import regex
 
 from .finding import Hit, Severity
 from .rule import CATEGORIES, Rule
-from .rules._lazy import lazy_re, lazy_regex
+from .rules._lazy import cached_regex, lazy_re, lazy_regex
 
 REGEX_TIMEOUT = 0.5  # seconds per scan of one scope unit
 # What can make a pattern match otherwise inside an alternation than alone: group
@@ -145,7 +145,7 @@ class PackRule(Rule):
     def _regex(self):
         if not self.regexes:
             return None
-        return regex.compile(
+        return cached_regex(
             "|".join(f"(?P<p{i}>{literal_first(p.text)})" for i, p in enumerate(self.regexes)),
             self._flags,
         )
@@ -154,7 +154,7 @@ class PackRule(Rule):
     def _exception(self):
         if not self.exceptions:
             return None
-        return regex.compile("|".join(f"(?:{e})" for e in self.exceptions), regex.IGNORECASE)
+        return cached_regex("|".join(f"(?:{e})" for e in self.exceptions), regex.IGNORECASE)
 
     def check(self, document, options) -> Iterator[Hit]:
         pack = self.pack

@@ -20,7 +20,7 @@ from ._lazy import lazy_regex
 from .geography_common import misfiled_dateline
 
 # A movement verb and its preposition, ending right before a place name.
-ARRIVAL = regex.compile(
+ARRIVAL = lazy_regex(
     r"""\b(?:
         arriv(?:e|es|ed|ing|al)(?:\s+\w+ly)?(?:\s+back)?\s+(?:in|at)
       | land(?:s|ed|ing)?\s+in
@@ -40,7 +40,7 @@ ARRIVAL = regex.compile(
 # ("reached Italy, Iran and South Korea": capitals, whatever the flags, so that
 # ", and fishermen helped" is no list). Generic aims ("to help", "for a
 # limited period") do not count: mistranslated "the country" sentences carry those too.
-PURPOSE = regex.compile(
+PURPOSE = lazy_regex(
     r"""(?:
         [^.;!?]*?\b(?:
             for\s+(?:[\w'’-]+\s+){0,4}?(?:talks|meetings?|negotiations|consultations|summit
@@ -63,7 +63,7 @@ PURPOSE = regex.compile(
 # The story's own forces, crews and envoys ("the army", "rescue teams", "the observer
 # mission", "the delegation"): sent to a neighbour that the story never mentions
 # again, they are suspect too.
-OWN_FORCES = regex.compile(
+OWN_FORCES = lazy_regex(
     r"""\b(?:army|armed\s+forces|military|soldiers|troops|police|policemen|officers|agents
       |firefighters|fire\s+brigades?|rescuers|rescue\s+(?:teams?|workers|units|crews|squads)
       |brigades|paramedics|medics|marines|navy|coastguards?|guards|units|personnel
@@ -75,10 +75,10 @@ OWN_FORCES = regex.compile(
 EVENT = lazy_regex(
     r"\b(?:for|to\s+\p{Ll}+)\s+the\s+(?P<event>\p{Ll}+(?:[\s-]\p{Ll}+){0,2})\b")
 # Travel by air: a neighbour is no likelier a destination than any other country.
-FLIGHT = regex.compile(r"\b(?:land(?:s|ed|ing)?|flown|airlifted)\b", regex.IGNORECASE)
+FLIGHT = lazy_regex(r"\b(?:land(?:s|ed|ing)?|flown|airlifted)\b", regex.IGNORECASE)
 # A dateline the document model did not read ("ASTANA, November 9. /TASS/."): the
 # capitalised place opening the first body paragraph.
-_LOOSE_DATELINE = regex.compile(r"(\p{Lu}[\p{Lu}\p{M}'’. -]+\p{Lu}),")
+_LOOSE_DATELINE = lazy_regex(r"(\p{Lu}[\p{Lu}\p{M}'’. -]+\p{Lu}),")
 
 _LOOKBEHIND = 60  # characters before a place searched for the movement phrase
 _META_KEY = "geography.wrong-country"

@@ -49,9 +49,9 @@ NAME_RUN = lazy_regex(_NAME_RUN)
 # own right after it): the one scan of capitalised words both names rules use.
 _RUN_SPLIT = lazy_regex(f"({_NAME_RUN})(\\p{{M}}*)")
 # The part of a run before a given word, matched backwards from it.
-_RUN_BEFORE = regex.compile(rf"(?r)(?:(?:{_NAME_WORD})[ \-](?:(?:{PARTICLES})[ \-])*)+")
-NAME_TOKEN = regex.compile(rf"(?:{PARTICLES})\b|{_NAME_WORD}")
-_POSSESSIVE = regex.compile(r"['’]s?$")
+_RUN_BEFORE = lazy_regex(rf"(?r)(?:(?:{_NAME_WORD})[ \-](?:(?:{PARTICLES})[ \-])*)+")
+NAME_TOKEN = lazy_regex(rf"(?:{PARTICLES})\b|{_NAME_WORD}")
+_POSSESSIVE = lazy_regex(r"['’]s?$")
 
 
 @lru_cache(maxsize=1 << 16)

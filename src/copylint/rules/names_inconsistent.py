@@ -14,26 +14,27 @@ import regex
 from ..finding import Hit, Severity
 from ..resources import load_data
 from ..rule import Rule
+from ._lazy import lazy_regex
 from .names_common import PARTICLES, fold, glossary, name_runs, strip_marks
 
 # A capitalised word of 5+ letters, not all capitals (acronyms are not spellings),
 # or capitalised words hyphenated ("Jean-Luc", "Keller-Sutter": compared with the
 # same words spaced). No look-behind, for speed: a mid-word capital may start one.
-_CAP_WORD = regex.compile(
+_CAP_WORD = lazy_regex(
     r"\p{Lu}\p{Ll}[\p{L}\p{M}]*(?:-\p{Lu}[\p{L}\p{M}]+)+|\p{Lu}\p{Ll}[\p{L}\p{M}]{3,}"
 )
 # Latin letters with accents: most English stories have none and skip the next pass.
 _ACCENTED = re.compile("[À-ÖØ-öø-ɏ]")  # re scans a plain class faster than regex
 # Short capitalised words with an accent ("Luís", "Díaz"): compared with their plain form.
 # The capital is matched once, before the alternatives (twice as fast a scan).
-_SHORT_MARKED = regex.compile(
+_SHORT_MARKED = lazy_regex(
     r"(?V1)(?<![\p{L}\p{M}])\p{Lu}(?:(?<=[^\p{ASCII}])[\p{L}\p{M}]{1,3}"
     r"|[a-z]{0,2}[\p{L}--\p{ASCII}][\p{L}\p{M}]{0,2})(?![\p{L}\p{M}])"
 )
 # A name with "Junior" spelt out, compared with the same name with "Jr.".
-_JUNIOR = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+) Junior\b")
-_WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+)[ \-]$")
-_WORD_AFTER = regex.compile(rf"[ \-](?:(?:{PARTICLES})[ \-])*(\p{{Lu}}[\p{{L}}\p{{M}}]+)")
+_JUNIOR = lazy_regex(r"(\p{Lu}[\p{L}\p{M}]+) Junior\b")
+_WORD_BEFORE = lazy_regex(r"(\p{Lu}[\p{L}\p{M}]+)[ \-]$")
+_WORD_AFTER = lazy_regex(rf"[ \-](?:(?:{PARTICLES})[ \-])*(\p{{Lu}}[\p{{L}}\p{{M}}]+)")
 _OPENERS = "\"'“‘«(["
 
 # Endings that make a related word, not another spelling: Russia/Russian,
