@@ -80,14 +80,16 @@ def test_unwritable_cache_still_lints(tmp_path):
 
 
 def test_parallel_report_equals_serial(tmp_path, monkeypatch, capsys):
-    """A parallel run formats each file as it comes back; the report is the same."""
+    """The workers of a parallel run format their own files (json, text); the report,
+    its summary and statistics are the same as one process writes."""
     from copylint.cli import main
 
     make_files(tmp_path, 24)
     monkeypatch.chdir(tmp_path)
-    for fmt in ("json", "text"):
+    for fmt, extra in (("json", []), ("text", []), ("text", ["--statistics"]), ("github", [])):
         reports = []
         for jobs in ("1", "2"):
-            assert main(["check", ".", "--isolated", "--no-cache", "--format", fmt, "--jobs", jobs]) == 2
+            assert main(["check", ".", "--isolated", "--no-cache", "--format", fmt, "--jobs", jobs,
+                         *extra]) == 2
             reports.append(capsys.readouterr().out)
         assert reports[0] == reports[1] and "story01.txt" in reports[0]

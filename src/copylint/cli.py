@@ -230,16 +230,24 @@ def _check(args, config) -> int:
     targets, missing = collect_paths(args.paths or ["."], config)
     stdin_name = args.stdin_filename or "<stdin>"
     keep_sources = fmt in FORMATS_WITH_SOURCES
+    to_terminal = args.output is None and sys.stdout.isatty()
+    color = args.color == "always" or (
+        args.color == "auto" and to_terminal and fmt == "text" and not os.environ.get("NO_COLOR")
+    )
+    bodies = None
     fixer = _Fixer(linter.get(), args) if args.fix or args.diff else None
     if fixer is None:
         from .cache import ContentCache, rules_fingerprint
+        from .formatters import body_formatter
         from .runner import lint_targets
 
         cache = None if args.no_cache else ContentCache(rules_fingerprint(config))
+        # A baseline drops findings after the run, so their report is formatted after it.
+        body = body_formatter(fmt, color) if known is None and not args.write_baseline else None
         result = lint_targets(linter, targets, stdin_name=stdin_name, input_format=args.input_format,
                               jobs=args.jobs, cache=cache, keep_sources=keep_sources,
-                              progress=not args.quiet)
-        files, findings, sources = result.files, result.findings, result.sources
+                              progress=not args.quiet, body=body)
+        files, findings, sources, bodies = result.files, result.findings, result.sources, result.bodies
         errors = missing + result.errors
         if known is not None:
             from .baseline import filter_new
@@ -264,15 +272,12 @@ def _check(args, config) -> int:
         if args.diff:
             return EXIT_ERROR if errors else (EXIT_FINDINGS if fixer.changed else EXIT_CLEAN)
 
-    to_terminal = args.output is None and sys.stdout.isatty()
-    color = args.color == "always" or (
-        args.color == "auto" and to_terminal and fmt == "text" and not os.environ.get("NO_COLOR")
-    )
     # Rule metadata for the formats that show it; a fully cached run of another
     # format never builds the registry.
     rules = linter.get().registry.rules if linter.built or fmt in FORMATS_WITH_RULES else {}
     report = Report(findings, files, errors, rules, color=color,
-                    statistics=args.statistics, tool_version=__version__, sources=sources)
+                    statistics=args.statistics, tool_version=__version__, sources=sources,
+                    bodies=bodies)
     if not (args.quiet and not findings and fmt == "text"):
         # `--fix` on stdin prints the fixed text on stdout, so the report goes to stderr.
         to_stderr = args.fix and "-" in targets and args.output is None

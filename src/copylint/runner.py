@@ -10,8 +10,9 @@ import os
 import sys
 import time
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from .finding import Finding
+from .finding import Finding, Severity
 from .source import InputError, decode, read_bytes, read_stdin_bytes
 
 # Below this many files a pool costs more than it saves.
@@ -24,6 +25,17 @@ class RunResult:
     findings: list = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
+    bodies: list[str] | None = None  # see lint_targets' ``body``
+
+
+class Tally(NamedTuple):
+    """What the parent keeps of a finding a worker has already formatted: what the
+    summary, the statistics and the exit code read (not a whole Finding beside its
+    report text)."""
+
+    path: str
+    rule: str
+    severity: Severity
 
 
 class LazyLinter:
@@ -70,10 +82,17 @@ def _lint_one(linter: LazyLinter, target, name: str, input_format, cache, keep_s
 
 
 def _worker(args):
+    """_lint_one in a worker; with a ``body`` formatter, the findings come back
+    formatted, and as Tally records."""
     target, name = args
     state = _WORKER_STATE
-    return _lint_one(state["linter"], target, name, state["input_format"], state["cache"],
-                     state["keep_source"])
+    name, findings, error, text = _lint_one(state["linter"], target, name, state["input_format"],
+                                            state["cache"], state["keep_source"])
+    body = state["body"]
+    if body is None or not findings:
+        return name, findings, error, text, None
+    tallies = [Tally(f.path, f.rule, f.severity) for f in findings]
+    return name, tallies, error, text, body(findings)
 
 
 class Progress:
@@ -102,34 +121,43 @@ class Progress:
 
 def lint_targets(linter: LazyLinter, targets, *, stdin_name: str = "<stdin>", input_format=None,
                  jobs: int | None = None, cache=None, keep_sources: bool = False,
-                 progress: bool = True) -> RunResult:
+                 progress: bool = True, body=None) -> RunResult:
+    """Lint ``targets``. With ``body`` (formatters.body_formatter), the workers of a
+    parallel run also format their files' findings (``result.bodies``, in report
+    order) and send back Tally records for the findings: the parent, whose work is
+    serial, then only writes the pieces. One process formats nothing in advance."""
     names = [(t, stdin_name if t == "-" else str(t)) for t in targets]
     jobs = jobs or os.cpu_count() or 1
     jobs = min(jobs, max(1, len(names) // MIN_FILES_PER_WORKER))
     result = RunResult()
     meter = Progress(len(names), progress)
     if jobs <= 1 or "-" in targets:
-        outcomes = (_lint_one(linter, t, n, input_format, cache, keep_sources) for t, n in names)
-        _collect(result, outcomes, meter)
+        outcomes = ((*_lint_one(linter, t, n, input_format, cache, keep_sources), None)
+                    for t, n in names)
+        _collect(result, outcomes, meter, formatted=False)
     else:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         # Workers are forked with the ready linter: no registry rebuilt per worker.
         linter.get()
+        if len({name for _, name in names}) < len(names):
+            body = None  # a file named twice: its findings are merged, then formatted
         _WORKER_STATE.update(linter=linter, input_format=input_format, cache=cache,
-                             keep_source=keep_sources)
+                             keep_source=keep_sources, body=body)
         context = multiprocessing.get_context("fork")
         chunk = max(1, min(64, len(names) // (jobs * 8)))
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            _collect(result, pool.map(_worker, names, chunksize=chunk), meter)
+            _collect(result, pool.map(_worker, names, chunksize=chunk), meter,
+                     formatted=body is not None)
         _WORKER_STATE.clear()
     meter.close()
     return result
 
 
-def _collect(result: RunResult, outcomes, meter: Progress) -> None:
-    """Fill ``result``, its findings in report order.
+def _collect(result: RunResult, outcomes, meter: Progress, formatted: bool) -> None:
+    """Fill ``result``, its findings in report order (``formatted``: and the
+    workers' report pieces, as ``result.bodies``).
 
     Why per file: a file's findings come sorted and all carry its name first in
     their sort key, so ordering the files by name orders the findings; a large
@@ -137,7 +165,8 @@ def _collect(result: RunResult, outcomes, meter: Progress) -> None:
     findings.
     """
     by_file: dict[str, list] = {}
-    for done, (name, findings, error, text) in enumerate(outcomes, 1):
+    bodies: dict[str, str] = {}
+    for done, (name, findings, error, text, body) in enumerate(outcomes, 1):
         if error is not None:
             result.errors.append(error)
         else:
@@ -145,8 +174,12 @@ def _collect(result: RunResult, outcomes, meter: Progress) -> None:
             if name in by_file:  # stdin named twice: merge the two sorted lists
                 findings = sorted(by_file[name] + findings, key=Finding.sort_key)
             by_file[name] = findings
+            if body is not None:
+                bodies[name] = body
             if text is not None:
                 result.sources[name] = text
         meter.update(done)
     for name in sorted(by_file):
         result.findings.extend(by_file[name])
+    if formatted:
+        result.bodies = [bodies[name] for name in sorted(bodies)]

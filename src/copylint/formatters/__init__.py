@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 
 FORMATS = {
     "text": "text",
@@ -34,6 +35,10 @@ class Report:
     # path -> full text of each linted file; filled only for formats that show the
     # documents themselves (html), so the other formats keep no copies.
     sources: dict = field(default_factory=dict)
+    # Each file's findings as the format writes them, formatted by the workers of a
+    # parallel run (see body_formatter), in report order; ``findings`` are then
+    # runner.Tally records. None: the format writes them from ``findings``.
+    bodies: list[str] | None = None
 
     def counts_by_severity(self) -> Counter:
         return Counter(str(f.severity) for f in self.findings)
@@ -52,3 +57,13 @@ def render_chunks(name: str, report: Report):
     module = importlib.import_module(f"{__name__}.{FORMATS[name]}")
     stream = getattr(module, "stream", None)
     return stream(report) if stream else [module.render(report)]
+
+
+def body_formatter(name: str, color: bool = False):
+    """``body(findings) -> str``: one file's findings as format ``name`` writes them
+    in its report; None for a format whose report is not its findings one after
+    another. Why: the workers of a parallel run format their own files, so the
+    parent only writes the pieces (its serial share is what limits the speed-up)."""
+    module = importlib.import_module(f"{__name__}.{FORMATS[name]}")
+    body = getattr(module, "body", None)
+    return None if body is None else partial(body, color=color)

@@ -25,6 +25,11 @@ def _item(finding) -> str:
     )
 
 
+def body(findings, color: bool = False) -> str:
+    """Some findings (one file's), as they stand in the array."""
+    return ",\n".join(map(_item, findings))
+
+
 def stream(report):
     """The array piece by piece, so a large run never holds the whole text twice."""
     if not report.findings:
@@ -32,8 +37,8 @@ def stream(report):
         return
     yield "["
     separator = "\n"
-    for finding in report.findings:
-        yield separator + _item(finding)
+    for piece in map(_item, report.findings) if report.bodies is None else report.bodies:
+        yield separator + piece
         separator = ",\n"
     yield "\n]\n"
 

@@ -72,11 +72,22 @@ def describe(finding, paint=_plain) -> list[str]:
     return rows
 
 
+def _paint(code: str, s: str) -> str:
+    return f"{code}{s}{RESET}"
+
+
+def body(findings, color: bool = False) -> str:
+    """Some findings (one file's), as the report shows them."""
+    paint = _paint if color else _plain
+    return "".join(row + "\n" for finding in findings for row in describe(finding, paint))
+
+
 def stream(report):
-    """The report line by line (a large run is written as it is formatted)."""
-    paint = (lambda code, s: f"{code}{s}{RESET}") if report.color else _plain
-    for f in report.findings:
-        yield "".join(row + "\n" for row in describe(f, paint))
+    """The report finding by finding (a large run is written as it is formatted)."""
+    if report.bodies is None:
+        yield from (body((finding,), report.color) for finding in report.findings)
+    else:
+        yield from report.bodies
     yield from (row + "\n" for row in _summary(report))
 
 
