@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterable, Iterator
 
 
-def trie_pattern(words: Iterable[str]) -> re.Pattern:
-    """A compiled pattern matching any of ``words``, the longest at each position."""
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression (stdlib syntax) matching any of ``words``, the longest at
+    each position; the text only, as callers embed it in patterns of their own."""
     root: dict = {}
     for word in words:
         node = root
@@ -31,18 +32,21 @@ def trie_pattern(words: Iterable[str]) -> re.Pattern:
         # Greedy: a longer word is tried before the shorter one it extends.
         return f"(?:{body})?" if "" in node else body
 
-    return re.compile(emit(root))
+    return emit(root)
 
 
-def starts(pattern: re.Pattern, text: str, pos: int = 0) -> Iterator[tuple[int, int]]:
-    """(start, end) of the longest word of ``pattern`` at every position where one begins.
+def starts(pattern: re.Pattern, text: str, pos: int = 0,
+           endpos: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of the longest word of ``pattern`` at every position where one
+    begins, searched in text[pos:endpos].
 
     Matches may overlap (each search resumes one character after the last start),
     as an Aho-Corasick walk would report them.
     """
+    endpos = len(text) if endpos is None else endpos
     search = pattern.search
-    match = search(text, pos)
+    match = search(text, pos, endpos)
     while match is not None:
         start = match.start()
         yield start, match.end()
-        match = search(text, start + 1)
+        match = search(text, start + 1, endpos)

@@ -83,7 +83,7 @@ def _weekday_after_mark():
     from ..wordset import trie_pattern
 
     names = trie_pattern({name.lower() for name in (_WEEKDAY + "|" + _GERMAN).split("|")})
-    return re.compile(rf"[^ a-z0-9](?:{names.pattern})")
+    return re.compile(rf"[^ a-z0-9](?:{names})")
 
 
 def _paragraphs_with_dates(document):

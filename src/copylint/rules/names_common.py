@@ -20,7 +20,7 @@ from typing import NamedTuple
 import regex
 
 from ..resources import data_path, load_data
-from ..wordset import trie_pattern
+from ..wordset import starts, trie_pattern
 from ._lazy import lazy_regex
 
 # Letters that carry no combining mark in Unicode, so NFKD leaves them alone.
@@ -38,7 +38,7 @@ _NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’]*\p{L}|\p{Lu}"
 _NAME_WORD_FORWARD = r"\p{Lu}\p{L}*(?:[\p{M}'’]+\p{L}+)*"
 # The particles shaped as a trie ("b(?:in(?:t)?)|..."): the regex module tries the
 # branches of a plain alternation one by one after every run of words.
-_PARTICLE_TRIE = trie_pattern(PARTICLES.split("|")).pattern
+_PARTICLE_TRIE = trie_pattern(PARTICLES.split("|"))
 # A run of capitalised words joined by spaces or hyphens, with particles inside.
 # No look-behind: the regex module scans a leading letter class fast, and a
 # match always begins at a word start or a mid-word capital ("iPhone").
@@ -176,7 +176,7 @@ def _index_glossary() -> Glossary:
         tuple(entries), variants,
         frozenset(s for e in entries for s in e.accepted), distinct,
         {k: tuple(v) for k, v in people.items()}, frozenset(variant_stems), frozenset(prefixes),
-        trie_pattern(prefixes).pattern,
+        trie_pattern(prefixes),
     )
 
 
@@ -293,9 +293,9 @@ def _hits(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[int]:
     A prefix starting in a span may end past it, by less than STEM_LENGTH (no prefix
     is longer), so each search stops that far past the span.
     """
-    search = _prefix_pattern().search
+    pattern = _prefix_pattern()
     for low, high in spans:
-        match = search(text, low, high + STEM_LENGTH)
-        while match is not None and match.start() < high:
-            yield match.start()
-            match = search(text, match.start() + 1, high + STEM_LENGTH)
+        for start, _ in starts(pattern, text, low, high + STEM_LENGTH):
+            if start >= high:
+                break
+            yield start
