@@ -211,7 +211,7 @@ FORMATS_WITH_RULES = ("html", "sarif")
 
 def _check(args, config) -> int:
     from .finding import Finding, Severity
-    from .formatters import Report, render_chunks
+    from .formatters import Report, body_formatter, render_chunks
     from .paths import collect_paths
 
     if (args.fix or args.diff) and args.write_baseline:
@@ -238,7 +238,6 @@ def _check(args, config) -> int:
     fixer = _Fixer(linter.get(), args) if args.fix or args.diff else None
     if fixer is None:
         from .cache import ContentCache, rules_fingerprint
-        from .formatters import body_formatter
         from .runner import lint_targets
 
         cache = None if args.no_cache else ContentCache(rules_fingerprint(config))

@@ -512,7 +512,7 @@ def _ends_word(item, op) -> bool:
         return _ends_word(list(value[1])[0], op)
     if code in (op.MAX_REPEAT, op.MIN_REPEAT) and value[0] >= 1 and len(value[2]) == 1:
         code, value = value[2][0]
-    return code is op.IN and value == [(op.CATEGORY, op.CATEGORY_SPACE)]
+    return _is_space(code, value, op)
 
 
 def _selective(literal: str) -> bool:
@@ -934,6 +934,7 @@ def _rule_fields(path: Path, entry: dict, pack_languages: tuple[str, ...], seen:
         regex.compile("|".join(f"(?P<p{i}>{p.text})" for i, p in enumerate(regexes)) or "x")
     except regex.error as exc:
         raise _fail(path, line, f"rule {rule_id}: patterns do not combine: {exc}") from None
+    triggers = _rule_triggers(regexes)
     return dict(
         id=rule_id,
         kind=kind,
@@ -955,8 +956,8 @@ def _rule_fields(path: Path, entry: dict, pack_languages: tuple[str, ...], seen:
         phrases=[astuple(p) for p in patterns if not p.is_regex],
         regexes=[astuple(p) for p in regexes],
         exceptions=exceptions,
-        triggers=_rule_triggers(regexes),
-        conditions=_rule_conditions(regexes, _rule_triggers(regexes)),
+        triggers=triggers,
+        conditions=_rule_conditions(regexes, triggers),
     )
 
 

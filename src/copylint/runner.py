@@ -179,7 +179,8 @@ def _collect(result: RunResult, outcomes, meter: Progress, formatted: bool) -> N
             if text is not None:
                 result.sources[name] = text
         meter.update(done)
-    for name in sorted(by_file):
+    order = sorted(by_file)
+    for name in order:
         result.findings.extend(by_file[name])
     if formatted:
-        result.bodies = [bodies[name] for name in sorted(bodies)]
+        result.bodies = [bodies[name] for name in order if name in bodies]
