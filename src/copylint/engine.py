@@ -194,8 +194,7 @@ class Linter:
                 # A span must start and end in prose (it may cross inline markup).
                 hits = [hit for hit in hits if not document.is_masked_at(hit.start)
                         and not document.is_masked_at(max(hit.end, hit.start + 1) - 1)]
-            if hits:
-                _add_findings(document, item, hits, findings)
+            _add_findings(document, item, hits, findings)
         result = sorted(findings, key=Finding.sort_key)
         directives = list(directives)
         if not directives:
@@ -210,19 +209,23 @@ class Linter:
         return sorted(result, key=Finding.sort_key)
 
     @staticmethod
-    def _hits(document: Document, plan: Plan):
-        """(active rule, its hits) for every rule that may have any."""
+    def _hits(document: Document, plan: Plan) -> list[tuple[ActiveRule, list]]:
+        """(active rule, its hits) for every rule that has any: a list, not a
+        generator resumed once per rule (most rules find nothing)."""
+        found = []
         item = None
         try:
             for item in plan.singles:
-                yield item, list(item.rule.check(document, item.options))
+                hits = list(item.rule.check(document, item.options))
+                if hits:
+                    found.append((item, hits))
             item = None
             plan.scanner.scan(document)
             for pack, items in plan.packs:
                 item = None
                 for rule, hits in pack.hits(document, items):
                     item = items[rule.id]
-                    yield item, hits
+                    found.append((item, hits))
         except InputError:
             raise  # a rule that cannot do its job for this file (e.g. a required server)
         except Exception as exc:  # a plugin bug must not hide other findings
@@ -230,6 +233,7 @@ class Linter:
             raise RuleCrash(
                 f"{document.path}: rule {name} failed: {type(exc).__name__}: {exc}"
             ) from exc
+        return found
 
 
 def _same_type(default: Any, value: Any) -> bool:
