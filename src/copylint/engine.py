@@ -39,7 +39,7 @@ class Plan(NamedTuple):
 
     rules: tuple[ActiveRule, ...]
     singles: tuple[ActiveRule, ...]
-    packs: tuple[tuple[Any, dict[str, ActiveRule]], ...]
+    packs: dict[Any, dict[str, ActiveRule]]  # per pack, its selected rules by id
     scanner: Any  # a PackSet: one scan of the story for every pack
     unused_suppression: ActiveRule | None  # meta/unused-suppression, when selected
 
@@ -55,7 +55,7 @@ class Plan(NamedTuple):
             else:
                 packs.setdefault(pack, {})[item.rule.id] = item
         reporter = next((item for item in rules if item.rule.id == UNUSED_SUPPRESSION), None)
-        return cls(rules, tuple(singles), tuple(packs.items()), PackSet(packs), reporter)
+        return cls(rules, tuple(singles), packs, PackSet(packs), reporter)
 
 
 class RuleCrash(InputError):
@@ -220,9 +220,8 @@ class Linter:
                 if hits:
                     found.append((item, hits))
             item = None
-            plan.scanner.scan(document)
-            for pack, items in plan.packs:
-                item = None
+            for pack in plan.scanner.scan(document):
+                item, items = None, plan.packs[pack]
                 for rule, hits in pack.hits(document, items):
                     item = items[rule.id]
                     found.append((item, hits))
