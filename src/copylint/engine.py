@@ -7,13 +7,14 @@ masking are all applied here, once, for every rule.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
 from .config import Config, ConfigError, config_from_mapping, matches_any
 from .document import Document
-from .finding import Finding, Hit, Severity
+from .finding import Finding, Severity
 from .registry import build_registry
 from .rule import Rule
 from .source import InputError
@@ -38,7 +39,7 @@ class Plan(NamedTuple):
 
     rules: tuple[ActiveRule, ...]
     singles: tuple[ActiveRule, ...]
-    packs: tuple[tuple[Any, dict[str, ActiveRule]], ...]
+    packs: dict[Any, dict[str, ActiveRule]]  # per pack, its selected rules by id
     scanner: Any  # a PackSet: one scan of the story for every pack
     unused_suppression: ActiveRule | None  # meta/unused-suppression, when selected
 
@@ -54,7 +55,7 @@ class Plan(NamedTuple):
             else:
                 packs.setdefault(pack, {})[item.rule.id] = item
         reporter = next((item for item in rules if item.rule.id == UNUSED_SUPPRESSION), None)
-        return cls(rules, tuple(singles), tuple(packs.items()), PackSet(packs), reporter)
+        return cls(rules, tuple(singles), packs, PackSet(packs), reporter)
 
 
 class RuleCrash(InputError):
@@ -189,12 +190,11 @@ class Linter:
         findings: set[Finding] = set()
         masked = bool(document.masked)  # plain text has no markup to keep hits out of
         for item, hits in self._hits(document, plan):
-            for hit in hits:
-                if masked and not item.rule.points_into_markup and (
-                    document.is_masked_at(hit.start) or document.is_masked_at(max(hit.end, hit.start + 1) - 1)
-                ):
-                    continue  # a span must start and end in prose (it may cross inline markup)
-                findings.add(_finding(document, item, hit))
+            if masked and not item.rule.points_into_markup:
+                # A span must start and end in prose (it may cross inline markup).
+                hits = [hit for hit in hits if not document.is_masked_at(hit.start)
+                        and not document.is_masked_at(max(hit.end, hit.start + 1) - 1)]
+            _add_findings(document, item, hits, findings)
         result = sorted(findings, key=Finding.sort_key)
         directives = list(directives)
         if not directives:
@@ -209,19 +209,22 @@ class Linter:
         return sorted(result, key=Finding.sort_key)
 
     @staticmethod
-    def _hits(document: Document, plan: Plan):
-        """(active rule, its hits) for every rule that may have any."""
+    def _hits(document: Document, plan: Plan) -> list[tuple[ActiveRule, list]]:
+        """(active rule, its hits) for every rule that has any: a list, not a
+        generator resumed once per rule (most rules find nothing)."""
+        found = []
         item = None
         try:
             for item in plan.singles:
-                yield item, list(item.rule.check(document, item.options))
+                hits = list(item.rule.check(document, item.options))
+                if hits:
+                    found.append((item, hits))
             item = None
-            plan.scanner.scan(document)
-            for pack, items in plan.packs:
-                item = None
+            for pack in plan.scanner.scan(document):
+                item, items = None, plan.packs[pack]
                 for rule, hits in pack.hits(document, items):
                     item = items[rule.id]
-                    yield item, hits
+                    found.append((item, hits))
         except InputError:
             raise  # a rule that cannot do its job for this file (e.g. a required server)
         except Exception as exc:  # a plugin bug must not hide other findings
@@ -229,6 +232,7 @@ class Linter:
             raise RuleCrash(
                 f"{document.path}: rule {name} failed: {type(exc).__name__}: {exc}"
             ) from exc
+        return found
 
 
 def _same_type(default: Any, value: Any) -> bool:
@@ -250,23 +254,30 @@ def _relative(path: str, root) -> str:
         return path
 
 
-def _finding(document: Document, item: ActiveRule, hit: Hit) -> Finding:
-    end = max(hit.end, hit.start + 1)
-    line, column = document.position(hit.start)
-    end_line, end_column = document.position(end - 1)
-    context = document.lines[line - 1].text[:CONTEXT_LIMIT]
-    return Finding(
-        path=document.path,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column + 1,
-        rule=hit.rule if hit.rule and hit.rule.startswith(item.rule.category + "/") else item.rule.id,
-        severity=hit.severity or item.severity,
-        message=hit.message,
-        suggestion=hit.suggestion,
-        context=context,
-    )
+def _add_findings(document: Document, item: ActiveRule, hits, findings: set[Finding]) -> None:
+    """Add ``hits`` of one rule to ``findings``, located.
+
+    Why one loop for all of a rule's hits: what they share (path, rule id, the
+    line starts) is looked up once, an end on its start's line (almost every
+    hit) needs no second search, and findings are made by tuple.__new__ in C
+    (a NamedTuple's own __new__, with keywords, is Python)."""
+    path, lines, starts = document.path, document.lines, document._line_starts
+    rule, severity = item.rule, item.severity
+    rule_id = rule.id
+    add = findings.add
+    for start, end, message, suggestion, sub_rule, hit_severity in hits:
+        last = end - 1 if end > start else start
+        number, line_start, line_end, line_text = lines[max(bisect_right(starts, start) - 1, 0)]
+        if last <= line_end:
+            end_number, end_column = number, last - line_start + 2
+        else:
+            end_number, end_start, _, _ = lines[max(bisect_right(starts, last) - 1, 0)]
+            end_column = last - end_start + 2
+        add(tuple.__new__(Finding, (
+            path, number, start - line_start + 1, end_number, end_column,
+            sub_rule if sub_rule and sub_rule.startswith(rule.category + "/") else rule_id,
+            hit_severity or severity, message, suggestion, line_text[:CONTEXT_LIMIT],
+        )))
 
 
 def _unused_finding(path: str, directive, reason: str, severity: Severity) -> Finding:

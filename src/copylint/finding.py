@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from operator import itemgetter
 from typing import NamedTuple
 
 
@@ -63,11 +64,10 @@ class Finding(NamedTuple):
     suggestion: str | None = None
     context: str = ""
 
-    def sort_key(self) -> tuple:
-        """Path, position, rule: the report order (a tuple of these sorts far faster
-        than whole findings, whose severities are enums)."""
-        return (self.path, self.line, self.column, self.end_line, self.end_column, self.rule,
-                self.message)
+    # Path, position, rule, message: the report order, as a key (``key=Finding.sort_key``).
+    # A tuple of these sorts far faster than whole findings, whose severities are
+    # enums; an itemgetter makes it in C, where a method is a Python call per finding.
+    sort_key = itemgetter(0, 1, 2, 3, 4, 5, 7)
 
     @property
     def category(self) -> str:

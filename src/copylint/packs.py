@@ -747,8 +747,10 @@ class PackSet:
         automaton.make_automaton()
         return automaton
 
-    def scan(self, document) -> None:
-        """Fill every pack's phrase and trigger results for ``document``."""
+    def scan(self, document) -> list[Pack]:
+        """Fill every pack's phrase and trigger results for ``document``; the packs
+        that may have hits (something found, or a rule that always runs), so that
+        a run asks only those (most stories trigger two or three of a run's packs)."""
         if self._automaton is None:
             self._automaton = self._build()
         phrases: list[dict] = [{} for _ in self.packs]
@@ -768,11 +770,15 @@ class PackSet:
                     if not rule.word_boundary or _at_word_boundaries(folded, start, end_index + 1):
                         phrases[index].setdefault(rule.id, []).append((start, end_index + 1, pattern))
         meta = document.meta
+        live = []
         for pack, found, triggered in zip(self.packs, phrases, triggers):
             for rule_id, matches in pack.exact_matches(document).items():
                 found.setdefault(rule_id, []).extend(matches)
             meta[pack._phrase_key] = found
             meta[pack._trigger_key] = triggered
+            if found or triggered or pack._always:
+                live.append(pack)
+        return live
 
 
 def _at_word_boundaries(text: str, start: int, end: int) -> bool:
