@@ -75,7 +75,10 @@ GERMAN_SHAPE_WORDS = frozenset(f"de:{name}" for name in ("noun", "umlaut", "part
 
 _OPENING = ("", "“", '"', "«", "„", "(", "¿", "¡", "‘")
 _CLOSING = (" ", ".", ",", ";", ":", "!", "?", "”", '"', "»", ")")
-_LETTER_RANK = {letter: rank for rank, letter in enumerate(" etaoinsrhldcumfpgwybvkxjqz")}
+# Letters by frequency in English. An Aho-Corasick node's children are searched one
+# by one in the order they were added: words added in this order walk faster.
+LETTER_RANK = {letter: rank for rank, letter in enumerate(" etaoinsrhldcumfpgwybvkxjqz")}
+_FOREIGN = tuple(lang for lang in LANGUAGE_NAMES if lang != "en")
 _SENTENCE_COUNTS_KEY = "langid/sentence-marker-counts"
 _DATE_PLACES_KEY = "langid/date-places"
 
@@ -83,6 +86,9 @@ _DATE_PLACES_KEY = "langid/date-places"
 class Profiles(NamedTuple):
     words: dict[str, frozenset[str]]  # language -> function words
     unique: dict[str, frozenset[str]]  # language -> words no other foreign profile has
+    # Foreign function word -> (language, weight) for each foreign profile holding it,
+    # in profile order: a word of ``unique`` weighs 2, one of several profiles 1.
+    weights: dict[str, tuple[tuple[str, int], ...]]
     markers: frozenset[str]  # words of some foreign profile and not of English
     loanwords: LazyPattern
     # The loanwords lower-cased, for a cheap screen before the case-insensitive regex.
@@ -117,27 +123,31 @@ def profiles() -> Profiles:
     constants = repr((_OPENING, _CLOSING, sorted(GERMAN_SHAPE_WORDS), ahocorasick.__file__,
                       library.st_size, library.st_mtime_ns)).encode()
     code = Path(__file__).read_bytes() + Path(dates_source_language_month.__file__).read_bytes()
-    words, unique, markers, phrases, loanword_screen, screen = cached_by_key(
+    words, unique, weights, markers, phrases, loanword_screen, screen = cached_by_key(
         "langid", source + b"\0" + code + b"\0" + constants, _build_profiles
     )
     loanwords = lazy_regex(
         r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in phrases) + r")(?![\p{L}])",
         regex.IGNORECASE,
     )
-    return Profiles(words, unique, markers, loanwords, loanword_screen, screen)
+    return Profiles(words, unique, weights, markers, loanwords, loanword_screen, screen)
 
 
 def _build_profiles():
-    """(words, unique, markers, loanword phrases, loanword screen, screen) from the data file."""
+    """(words, unique, weights, markers, loanword phrases, loanword screen, screen) from
+    the data file."""
     data = load_data("function_words.yaml")
     words = {lang: frozenset(data[lang].split()) for lang in LANGUAGE_NAMES}
     words["de"] |= GERMAN_SHAPE_WORDS
-    foreign = [lang for lang in words if lang != "en"]
     unique = {
-        lang: words[lang] - frozenset().union(*(words[o] for o in foreign if o != lang))
-        for lang in foreign
+        lang: words[lang] - frozenset().union(*(words[o] for o in _FOREIGN if o != lang))
+        for lang in _FOREIGN
     }
-    markers = frozenset().union(*(words[lang] for lang in foreign)) - words["en"]
+    weights: dict[str, tuple[tuple[str, int], ...]] = {}
+    for lang in _FOREIGN:
+        for word in words[lang]:
+            weights[word] = weights.get(word, ()) + ((lang, 2 if word in unique[lang] else 1),)
+    markers = frozenset().union(*(words[lang] for lang in _FOREIGN)) - words["en"]
     phrases = sorted((p.replace("’", "'") for p in data["loanwords"]), key=len, reverse=True)
     import ahocorasick
 
@@ -153,7 +163,7 @@ def _build_profiles():
     # tenth faster.
     screened = sorted(
         markers | frozenset(data["homographs"].split()),
-        key=lambda word: [_LETTER_RANK.get(c, 99) for c in word],
+        key=lambda word: [LETTER_RANK.get(c, 99) for c in word],
     )
     for before in _OPENING:
         for word in screened:
@@ -164,7 +174,7 @@ def _build_profiles():
     for key, back, name in screen_keys():
         screen.add_word(key, (back, name))
     screen.make_automaton()
-    return words, unique, markers, phrases, loanword_screen, screen
+    return words, unique, weights, markers, phrases, loanword_screen, screen
 
 
 def sentence_marker_counts(document, folded: str) -> list[int]:
@@ -259,13 +269,16 @@ def score(text: str) -> Guess:
     tokens = evidence_tokens(text)
     data = profiles()
     english = sum(map(data.words["en"].__contains__, tokens))
-    best, best_score, best_hits = None, 0, ()
-    for lang, unique in data.unique.items():
-        hits = tuple(filter(data.words[lang].__contains__, tokens))
-        value = len(hits) + sum(map(unique.__contains__, hits))
-        if value > best_score:
-            best, best_score, best_hits = lang, value, hits
-    return Guess(best, best_hits, english)
+    # One pass over the few foreign words, not one over all tokens per language.
+    totals = dict.fromkeys(_FOREIGN, 0)  # in profile order: the first of equals wins
+    weights = data.weights
+    for token in filter(weights.__contains__, tokens):
+        for lang, weight in weights[token]:
+            totals[lang] += weight
+    best = max(totals, key=totals.__getitem__)
+    if not totals[best]:
+        return Guess(None, (), english)
+    return Guess(best, tuple(filter(data.words[best].__contains__, tokens)), english)
 
 
 def identify(

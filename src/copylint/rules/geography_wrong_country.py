@@ -34,6 +34,13 @@ ARRIVAL = lazy_regex(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
+# How every ARRIVAL match ends, matched backwards from the place: it fails at once
+# for most places, where ARRIVAL is tried at each of the characters before them.
+_ARRIVAL_END = lazy_regex(
+    r"(?r)\b(?:in|at|to|reach(?:es|ed|ing)?|enter(?:s|ed|ing)?)\s+(?:the\s+)?$",
+    regex.IGNORECASE,
+)
+
 # After the place, in the same sentence: a reason to travel that puts the trip outside
 # the story's country ("arrived in Doha for the final", "to meet lawmakers", "on a state
 # visit"), gives the place a role ("..., where they") or lists it among others
@@ -140,7 +147,10 @@ class WrongCountry(Rule):
                     else m.place.countries))
             if counts[country] != 1:
                 continue
-            arrival = ARRIVAL.search(text, max(0, mention.start - _LOOKBEHIND), mention.start)
+            before = max(0, mention.start - _LOOKBEHIND)
+            if _ARRIVAL_END.search(text, before, mention.start) is None:
+                continue
+            arrival = ARRIVAL.search(text, before, mention.start)
             if arrival is None:
                 continue
             start, end = _sentence_span(document, mention.start)
