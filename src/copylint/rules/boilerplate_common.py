@@ -60,11 +60,16 @@ class LineGate:
         return openings is None or openings.admits(line[_LEAD_IN.match(line).end():])
 
     @cached_property
+    def heads(self) -> list[str]:
+        """Each alternative's literal head, lower-cased and cut to the letters the
+        search tells lines by ("": it has none)."""
+        return [_literal_head(alternative)[:_HEAD_LETTERS].lower() for alternative in self.alternatives]
+
+    @cached_property
     def _openings(self) -> Openings | None:
-        """The alternatives' literal heads; None if one has none (or opens with a space,
+        """The heads; None if an alternative has none (or one opens with a space,
         which the lead-in may take)."""
-        heads = [_literal_head(alternative)[:_HEAD_LETTERS].lower() for alternative in self.alternatives]
-        return Openings(heads) if all(head[:1].strip() for head in heads) else None
+        return Openings(self.heads) if all(head[:1].strip() for head in self.heads) else None
 
 
 def _gate_lines(document) -> list:
@@ -93,12 +98,12 @@ def _compile_search(gates) -> LazyPattern:
     first letter that no head goes on with.
     """
     heads, whole = set(), set()
-    for alternative in (alternative for gate in gates for alternative in gate.alternatives):
-        head = _literal_head(alternative)
-        if head:
-            heads.add(head[:_HEAD_LETTERS].lower())
-        else:
-            whole.add(f"(?i:{alternative})")
+    for gate in gates:
+        for alternative, head in zip(gate.alternatives, gate.heads):
+            if head:
+                heads.add(head)
+            else:
+                whole.add(f"(?i:{alternative})")
     first = "".join(sorted({case_forms(head[0]) for head in heads}))
     branches = ([f"(?=[{first}]){_trie(heads)}"] if heads else []) + sorted(whole)
     return lazy_re(rf"\n{LEAD_IN}(?:{'|'.join(branches)})")
@@ -144,6 +149,8 @@ def _literal_head(alternative: str) -> str:
 
 def _alternates_at_top(alternative: str) -> bool:
     """Whether ``alternative`` has a ``|`` outside its groups."""
+    if "|" not in alternative:
+        return False  # most are phrases: not worth tokenizing
     from ..packs import regex_tokens
 
     depth = 0
