@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,25 +34,46 @@ class ConfigError(Exception):
     """Bad configuration; the message says which file and key."""
 
 
-@dataclass(frozen=True)
 class Config:
-    select: tuple[str, ...] | None = None  # None: every rule enabled by default
-    ignore: tuple[str, ...] = ()
-    fail_on: str = "warning"
-    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    include: tuple[str, ...] = DEFAULT_INCLUDE
-    exclude: tuple[str, ...] = ()
-    packs: tuple[Path, ...] = ()
-    source_languages: tuple[str, ...] = ()
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE
-    languagetool: Mapping[str, Any] = field(default_factory=dict)
-    root: Path = field(default_factory=Path.cwd)
-    source: str = "defaults"
+    """A run's settings. Never changed once made: :meth:`with_overrides` makes a new one.
+
+    A plain class, not a dataclass: importing dataclasses (and inspect) and building
+    the class costs a one-file run more than it lints the story.
+    """
+
+    def __init__(
+        self, *,
+        select: tuple[str, ...] | None = None,  # None: every rule enabled by default
+        ignore: tuple[str, ...] = (),
+        fail_on: str = "warning",
+        rules: Mapping[str, Mapping[str, Any]] | None = None,
+        per_file_ignores: Mapping[str, tuple[str, ...]] | None = None,
+        include: tuple[str, ...] = DEFAULT_INCLUDE,
+        exclude: tuple[str, ...] = (),
+        packs: tuple[Path, ...] = (),
+        source_languages: tuple[str, ...] = (),
+        max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+        languagetool: Mapping[str, Any] | None = None,
+        root: Path | None = None,  # None: the working directory
+        source: str = "defaults",
+    ) -> None:
+        vars(self).update(
+            select=select, ignore=ignore, fail_on=fail_on, rules=rules if rules is not None else {},
+            per_file_ignores=per_file_ignores if per_file_ignores is not None else {},
+            include=include, exclude=exclude, packs=packs, source_languages=source_languages,
+            max_file_size=max_file_size, languagetool=languagetool if languagetool is not None else {},
+            root=root if root is not None else Path.cwd(), source=source,
+        )
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"a Config is never changed (set {name} with with_overrides)")
+
+    def __repr__(self) -> str:
+        return f"Config({', '.join(f'{name}={value!r}' for name, value in vars(self).items())})"
 
     def with_overrides(self, **changes: Any) -> Config:
         """Flags override the file: only values actually given replace it."""
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+        return Config(**{**vars(self), **{k: v for k, v in changes.items() if v is not None}})
 
 
 def _str_list(where: str, key: str, value: Any) -> tuple[str, ...]:

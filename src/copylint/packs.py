@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from dataclasses import astuple, dataclass, field
 from functools import cached_property, lru_cache
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -83,8 +82,7 @@ def load_yaml_with_lines(path: Path) -> Any:
         raise PackError(f"{path}{line}: invalid YAML: {problem}") from None
 
 
-@dataclass
-class Pattern:
+class Pattern(NamedTuple):
     """One phrase or regex of a rule, with its replacement for substitutions."""
 
     text: str
@@ -92,37 +90,47 @@ class Pattern:
     suggestion: str | None = None
 
 
-@dataclass(eq=False)
 class PackRule(Rule):
-    """A rule declared in a YAML pack."""
+    """A rule declared in a YAML pack (a plain class, not a dataclass: importing
+    dataclasses costs a one-file run 6 ms)."""
 
-    id: str = ""
-    kind: str = "existence"
-    severity: Severity = Severity.WARNING
-    message: str = ""
-    description: str = ""
-    rationale: str = ""
-    bad_example: str = ""
-    good_example: str = ""
-    scope: str = "sentence"
-    case_sensitive: bool = False
-    word_boundary: bool = True
-    fixable: bool = False
-    enabled_by_default: bool = True
-    origin: str = ""
-    source_languages: tuple[str, ...] = ()
-    phrases: list[Pattern] = field(default_factory=list)
-    regexes: list[Pattern] = field(default_factory=list)
-    exceptions: list[str] = field(default_factory=list)
-    pack: Pack | None = None
-    options: dict = field(default_factory=dict)
-    # Literals one of which any match of the regexes contains (see
-    # required_literals); None: no such set, the regexes always run.
-    triggers: frozenset[str] | None = None
-    # Per regex, sets of texts a unit's folded text must hold one of each of for
-    # the regex to match there (see _rule_conditions); None: every triggered
-    # unit is scanned.
-    conditions: tuple[tuple[tuple[str, ...], ...], ...] | None = None
+    def __init__(
+        self, *, id: str = "", kind: str = "existence", severity: Severity = Severity.WARNING,
+        message: str = "", description: str = "", rationale: str = "", bad_example: str = "",
+        good_example: str = "", scope: str = "sentence", case_sensitive: bool = False,
+        word_boundary: bool = True, fixable: bool = False, enabled_by_default: bool = True,
+        origin: str = "", source_languages: tuple[str, ...] = (), phrases: list[Pattern] | None = None,
+        regexes: list[Pattern] | None = None, exceptions: list[str] | None = None,
+        pack: Pack | None = None, options: dict | None = None, triggers: frozenset[str] | None = None,
+        conditions: tuple[tuple[tuple[str, ...], ...], ...] | None = None,
+    ) -> None:
+        self.id = id
+        self.kind = kind
+        self.severity = severity
+        self.message = message
+        self.description = description
+        self.rationale = rationale
+        self.bad_example = bad_example
+        self.good_example = good_example
+        self.scope = scope
+        self.case_sensitive = case_sensitive
+        self.word_boundary = word_boundary
+        self.fixable = fixable
+        self.enabled_by_default = enabled_by_default
+        self.origin = origin
+        self.source_languages = source_languages
+        self.phrases = phrases if phrases is not None else []
+        self.regexes = regexes if regexes is not None else []
+        self.exceptions = exceptions if exceptions is not None else []
+        self.pack = pack
+        self.options = options if options is not None else {}
+        # Literals one of which any match of the regexes contains (see
+        # required_literals); None: no such set, the regexes always run.
+        self.triggers = triggers
+        # Per regex, sets of texts a unit's folded text must hold one of each of for
+        # the regex to match there (see _rule_conditions); None: every triggered
+        # unit is scanned.
+        self.conditions = conditions
 
     # Patterns compile on first use: a run compiles only the rules a story triggers.
     @cached_property
@@ -959,8 +967,8 @@ def _rule_fields(path: Path, entry: dict, pack_languages: tuple[str, ...], seen:
             _languages(path, line, entry["source-language"])
             if "source-language" in entry else pack_languages
         ),
-        phrases=[astuple(p) for p in patterns if not p.is_regex],
-        regexes=[astuple(p) for p in regexes],
+        phrases=[tuple(p) for p in patterns if not p.is_regex],
+        regexes=[tuple(p) for p in regexes],
         exceptions=exceptions,
         triggers=triggers,
         conditions=_rule_conditions(regexes, triggers),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 from pathlib import Path
 
 from . import rules as builtin_rules
@@ -29,8 +29,8 @@ class Registry:
         self.rules[rule.id] = rule
 
     def load_builtin_python(self) -> None:
-        for module_info in pkgutil.iter_modules(builtin_rules.__path__):
-            module = importlib.import_module(f"{builtin_rules.__name__}.{module_info.name}")
+        for name in _module_names(builtin_rules.__path__[0]):
+            module = importlib.import_module(f"{builtin_rules.__name__}.{name}")
             for rule in _rules_in_module(module):
                 self.add(rule, module.__name__)
 
@@ -59,6 +59,22 @@ class Registry:
 
     def get(self, rule_id: str) -> Rule:
         return self.rules[rule_id]
+
+
+def _module_names(folder: str) -> list[str]:
+    """The modules in ``folder`` in file name order, as pkgutil.iter_modules lists a
+    package's (rules are modules, not subpackages), without the import of inspect
+    that costs it 4 ms a run."""
+    from importlib.machinery import all_suffixes
+
+    suffixes = sorted(all_suffixes(), key=len, reverse=True)  # the longest that fits
+    names = []
+    for file_name in sorted(os.listdir(folder)):
+        suffix = next((s for s in suffixes if file_name.endswith(s)), None)
+        name = file_name[: -len(suffix)] if suffix else ""
+        if name and "." not in name and name != "__init__" and name not in names:
+            names.append(name)
+    return names
 
 
 def _load_object(value: str):

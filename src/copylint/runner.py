@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .finding import Finding, Severity
@@ -19,13 +18,15 @@ from .source import InputError, decode, read_bytes, read_stdin_bytes
 MIN_FILES_PER_WORKER = 4
 
 
-@dataclass
 class RunResult:
-    files: list[str] = field(default_factory=list)
-    findings: list = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)
-    bodies: list[str] | None = None  # see lint_targets' ``body``
+    """What a run gives back (a plain class: a dataclass costs a one-file run its import)."""
+
+    def __init__(self) -> None:
+        self.files: list[str] = []
+        self.findings: list = []
+        self.errors: list[str] = []
+        self.sources: dict[str, str] = {}
+        self.bodies: list[str] | None = None  # see lint_targets' ``body``
 
 
 class Tally(NamedTuple):

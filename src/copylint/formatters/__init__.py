@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import partial
 
 FORMATS = {
@@ -21,24 +20,27 @@ FORMATS = {
 }
 
 
-@dataclass
 class Report:
-    """Everything a formatter may show about one run."""
+    """Everything a formatter may show about one run (a plain class, not a dataclass:
+    importing dataclasses costs a one-file run more than formatting its report)."""
 
-    findings: list  # of Finding, sorted
-    files: list[str] = field(default_factory=list)  # every file linted (clean ones too)
-    errors: list[str] = field(default_factory=list)  # one-line input errors
-    rules: dict = field(default_factory=dict)  # rule id -> Rule, for metadata
-    color: bool = False
-    statistics: bool = False
-    tool_version: str = ""
-    # path -> full text of each linted file; filled only for formats that show the
-    # documents themselves (html), so the other formats keep no copies.
-    sources: dict = field(default_factory=dict)
-    # Each file's findings as the format writes them, formatted by the workers of a
-    # parallel run (see body_formatter), in report order; ``findings`` are then
-    # runner.Tally records. None: the format writes them from ``findings``.
-    bodies: list[str] | None = None
+    def __init__(self, findings: list, files: list[str] | None = None, errors: list[str] | None = None,
+                 rules: dict | None = None, color: bool = False, statistics: bool = False,
+                 tool_version: str = "", sources: dict | None = None, bodies: list[str] | None = None):
+        self.findings = findings  # of Finding, sorted
+        self.files = files if files is not None else []  # every file linted (clean ones too)
+        self.errors = errors if errors is not None else []  # one-line input errors
+        self.rules = rules if rules is not None else {}  # rule id -> Rule, for metadata
+        self.color = color
+        self.statistics = statistics
+        self.tool_version = tool_version
+        # path -> full text of each linted file; filled only for formats that show the
+        # documents themselves (html), so the other formats keep no copies.
+        self.sources = sources if sources is not None else {}
+        # Each file's findings as the format writes them, formatted by the workers of a
+        # parallel run (see body_formatter), in report order; ``findings`` are then
+        # runner.Tally records. None: the format writes them from ``findings``.
+        self.bodies = bodies
 
     def counts_by_severity(self) -> Counter:
         return Counter(str(f.severity) for f in self.findings)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
@@ -14,7 +13,7 @@ import regex
 from ..finding import Hit, Severity
 from ..resources import load_data
 from ..rule import Rule
-from ._lazy import lazy_regex
+from ._lazy import lazy_re, lazy_regex
 from .names_common import PARTICLES, fold, glossary, name_runs, strip_marks
 
 # A capitalised word of 5+ letters, not all capitals (acronyms are not spellings),
@@ -24,7 +23,8 @@ _CAP_WORD = lazy_regex(
     r"\p{Lu}\p{Ll}[\p{L}\p{M}]*(?:-\p{Lu}[\p{L}\p{M}]+)+|\p{Lu}\p{Ll}[\p{L}\p{M}]{3,}"
 )
 # Latin letters with accents: most English stories have none and skip the next pass.
-_ACCENTED = re.compile("[À-ÖØ-öø-ɏ]")  # re scans a plain class faster than regex
+# re scans a plain class faster than regex; compiled on first use (few stories ask)
+_ACCENTED = lazy_re("[À-ÖØ-öø-ɏ]")
 # Short capitalised words with an accent ("Luís", "Díaz"): compared with their plain form.
 # The capital is matched once, before the alternatives (twice as fast a scan).
 _SHORT_MARKED = lazy_regex(
