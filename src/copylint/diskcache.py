@@ -32,6 +32,14 @@ def cache_root() -> Path:
     return Path(base) / "copylint"
 
 
+def module_stamp(module) -> bytes:
+    """Which install of ``module`` this is (file, size, time), for the key of a value
+    that pickles its objects (a pyahocorasick automaton is only valid for the build
+    that made it)."""
+    info = os.stat(module.__file__)
+    return f"{module.__file__}\0{info.st_size}\0{info.st_mtime_ns}".encode()
+
+
 def cached(kind: str, source: Path | tuple[Path, ...], build: Callable[[], T]) -> T:
     """``build()``'s value for the current bytes of ``source`` (a file, or the data file
     and the modules that turn it into the value), from the cache when possible."""

@@ -111,17 +111,14 @@ def profiles() -> Profiles:
     keys the screen holds), the constants the build uses and the installed
     pyahocorasick (whose automaton is pickled).
     """
-    import os
-
     import ahocorasick
 
-    from .diskcache import cached_by_key
+    from .diskcache import cached_by_key, module_stamp
     from .rules import dates_source_language_month
 
     source = data_path("function_words.yaml").read_bytes()
-    library = os.stat(ahocorasick.__file__)
-    constants = repr((_OPENING, _CLOSING, sorted(GERMAN_SHAPE_WORDS), ahocorasick.__file__,
-                      library.st_size, library.st_mtime_ns)).encode()
+    constants = repr((_OPENING, _CLOSING, sorted(GERMAN_SHAPE_WORDS))).encode()
+    constants += module_stamp(ahocorasick)
     code = Path(__file__).read_bytes() + Path(dates_source_language_month.__file__).read_bytes()
     words, unique, weights, markers, phrases, loanword_screen, screen = cached_by_key(
         "langid", source + b"\0" + code + b"\0" + constants, _build_profiles
