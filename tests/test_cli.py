@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -294,3 +295,14 @@ def test_folders_contribute_every_supported_format(cli, project):
 
     found, _ = collect_paths([str(stories)], Config(root=project))
     assert sorted(p.name for p in found) == names[:7]
+
+
+def test_config_compares_by_value_and_never_changes():
+    from copylint.config import Config
+
+    base = Config(root=Path("/tmp"))
+    assert base == Config(root=Path("/tmp"))
+    assert base.with_overrides(fail_on="error") != base
+    assert base.with_overrides(fail_on=None) == base
+    with pytest.raises(AttributeError):
+        base.fail_on = "error"

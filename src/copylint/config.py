@@ -71,6 +71,11 @@ class Config:
     def __repr__(self) -> str:
         return f"Config({', '.join(f'{name}={value!r}' for name, value in vars(self).items())})"
 
+    def __eq__(self, other: object) -> bool:
+        return vars(self) == vars(other) if isinstance(other, Config) else NotImplemented
+
+    __hash__ = None  # equal by value, and its dicts are not hashable
+
     def with_overrides(self, **changes: Any) -> Config:
         """Flags override the file: only values actually given replace it."""
         return Config(**{**vars(self), **{k: v for k, v in changes.items() if v is not None}})
