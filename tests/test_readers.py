@@ -146,6 +146,35 @@ def test_xml_attribute_may_hold_a_closing_bracket():
     assert [p.text for p in document.paragraphs] == ["Text after."]
 
 
+def test_xml_attributes_read_from_the_tag_are_valued_as_expat_values_them():
+    """Attributes are read from the start tag when asked for: the same values expat gives."""
+    from xml.parsers import expat
+
+    from copylint.readers.xmlscan import parse
+
+    text = ('<!DOCTYPE x SYSTEM "x.dtd">\n<x:root xmlns:x="urn:x" a=\'q "1" &amp; &#x41;&#66;\'>'
+            '<x:item\n  b="tab\there\nline &lt;&gt;&quot;&apos; &#10;&#9;end" c = "a>b/c" d="&nbsp;"/>'
+            '<leaf e="">text</leaf><box f="1"><i>in</i></box></x:root>')
+    expected = []
+    parser = expat.ParserCreate("utf-8")
+    parser.StartElementHandler = lambda _tag, attrs: expected.append(
+        {key.rsplit(":", 1)[-1]: value for key, value in attrs.items()})
+    parser.Parse(text.encode("utf-8"), True)
+    root = parse(text, "a.xml")
+    elements = sorted([root, *(e for found in root.named.values() for e in found if e is not root)],
+                      key=lambda e: e.start)
+    assert [e.attrs for e in elements] == expected
+
+
+def test_xml_attribute_defaults_of_the_dtd_are_applied():
+    text = ('<!DOCTYPE xliff [<!ATTLIST file source-language CDATA "de">]>\n<xliff version="1.2">'
+            '<file target-language="en"><body><trans-unit id="1"><source>Guten Tag</source>'
+            "<target>Good day</target></trans-unit></body></file></xliff>")
+    document = read_document(text, "a.xlf")
+    assert document.source_languages == ("de",)
+    assert document.meta["segments"][0]["source_lang"] == "de"
+
+
 def test_undefined_entity_with_external_dtd_is_refused_at_its_position():
     text = '<!DOCTYPE nitf SYSTEM "nitf.dtd">\n<nitf>\n  <p>é &nbsp; x</p></nitf>'
     with pytest.raises(InputError, match=r"bad\.nitf:3:8: malformed XML: undefined entity &nbsp;"):
