@@ -208,12 +208,21 @@ def parse(text: str, name: str) -> Element:
 
     Hostile or malformed XML raises InputError with one clear line.
     """
+    return tree(text, *check(text, name))
+
+
+def check(text: str, name: str):
+    """Where the markup after the DOCTYPE starts, and expat's attributes (by element, in
+    document order) when the DTD may give defaults, else None; for :func:`tree`.
+
+    Hostile or malformed XML raises InputError with one clear line.
+    """
     from xml.parsers import expat
 
     import defusedxml
 
     parser = expat.ParserCreate("utf-8")
-    # Expat checks the document; the positions come from _tree. It hands over the
+    # Expat checks the document; the positions come from tree(). It hands over the
     # attributes only when the DTD may give defaults (an ATTLIST declaration): else
     # they are read from the start tag when asked for, and expat calls no Python
     # for an element.
@@ -255,7 +264,7 @@ def parse(text: str, name: str) -> Element:
         parser.EndDoctypeDeclHandler = parser.SkippedEntityHandler = None
     # The DOCTYPE (its internal subset may hold '<') ends at the '>' expat reported.
     start = len(data[:doctype_end[0]].decode("utf-8")) + 1 if doctype_end else 0
-    return _tree(text, start, None if given is None else map(_local_keys, given))
+    return start, None if given is None else map(_local_keys, given)
 
 
 def _local_keys(element_attributes: dict[str, str]) -> dict[str, str]:
@@ -290,8 +299,9 @@ _MARKUP_TOKEN = re.compile(r"""<(?:
 )""", re.DOTALL | re.VERBOSE)
 
 
-def _tree(text: str, start: int, given) -> Element:
-    """Elements from one scan of the markup (offsets are characters).
+def tree(text: str, start: int, given, end: int | None = None) -> Element:
+    """Elements from one scan of the markup from ``start`` (to ``end``: one element
+    of a checked document), offsets in characters.
 
     Expat has checked the document, so its markup is found by one pattern; an
     element holding text only is one match, and a Leaf. ``given`` are expat's
@@ -304,7 +314,7 @@ def _tree(text: str, start: int, given) -> Element:
     add_child = None  # the open element's children.append
     named: dict[str, list] = {}
     new = tuple.__new__
-    for match in _MARKUP_TOKEN.finditer(text, start):
+    for match in _MARKUP_TOKEN.finditer(text, start, len(text) if end is None else end):
         kind = match.lastindex
         if kind is None or kind == 4:  # end tag, comment, processing instruction, CDATA
             if stack and text[match.start() + 1] == "/":
