@@ -185,6 +185,11 @@ def test_xml_attribute_defaults_of_the_dtd_are_applied():
     'id="6"><source>a</source><target>b</target><note>n</note></trans-unit></body></file>\n<file '
     'target-language="fr"/><file source-language="de"><body><trans-unit id="7"><source>Guten'
     '</source><target>Bonjour</target></trans-unit></body></file></xliff>\n',
+    '<xliff version="1.2"><file><body><trans-unit id="1"><source>a</source><target>b</target>'
+    '</trans-unit><trans-unit id="2"/></body></file></xliff>',
+    '<xliff version="1.2"><file><body><trans-unit id="1"/><trans-unit id="2"><source>a</source>'
+    '<target>b</target></trans-unit><trans-unit id="3"><source>c</source><target><g>d</g>'
+    '</target></trans-unit></body></file></xliff>',
     '\ufeff<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="es" '
     'trgLang="en">\n <file id="f">\n  <unit id="u1"><segment id="s1"><source>Uno dos</source>'
     '<target>One two</target></segment><segment><source>Tres <ph id="1"/></source><target>Three'

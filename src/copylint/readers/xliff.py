@@ -140,7 +140,7 @@ def _scanned(text: str):
 
 
 def _scanned_units(text: str, start: int, end: int):
-    """The parts of each unit in text[start:end], or None if one is nested in another."""
+    """The parts of each unit in text[start:end], or None if one is empty or holds another."""
     new = tuple.__new__
     parts = []
     for found in _UNIT_START.finditer(text, start, end):
@@ -148,8 +148,10 @@ def _scanned_units(text: str, start: int, end: int):
         unit = _SIMPLE_UNIT.match(text, at)
         if unit is None:  # not text alone: its own tree
             close = _UNIT_END[found[1]].search(text, at)
+            if close is None:  # an empty-element unit, the last of its kind
+                return None
             element = tree(text, at, None, close.end())
-            if element.end != close.end():  # a unit inside it
+            if (element.start, element.end) != (at, close.end()):  # empty, or holds a unit
                 return None
             parts.append(_parts(element))
             continue
