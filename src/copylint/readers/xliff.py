@@ -100,71 +100,83 @@ def _parts(unit) -> tuple[dict, Leaf | Element | None, Leaf | Element | None]:
 
 # Without comments, CDATA sections, processing instructions, a DOCTYPE or prefixed
 # names, every '<' after the root's start tag opens a tag (attribute values hold no
-# '<'), so an XLIFF file's files and units are found by patterns, and a unit of a
+# '<'), so an XLIFF file's files and units are found by one scan, and a unit of a
 # source and a target of text alone (most units) is read in one match, with no tree.
 _ATTRS = r"""(?:[^>"'/]|"[^"]*+"|'[^']*+')*+"""
 _PROLOG = re.compile(rf"\ufeff?\s*+(?:<\?xml[^?>]*+\?>\s*+)?<xliff(?=[\s>])({_ATTRS})>")
-_UNSCANNABLE = re.compile(r"<[!?]|</?[^\s>/:]++:")
-_FILE = re.compile(rf"<file(?=[\s>/])({_ATTRS})(/?)>|</file\s*>")
-_UNIT_START = re.compile(r"<(trans-unit|segment)(?=[\s>/])")
+_SCAN = re.compile(rf"""<(?:
+    (trans-unit|segment)(?=[\s>/])(?:({_ATTRS})>\s*+          # a unit (1), the rest of it
+      (<source(?=[\s>]){_ATTRS}>)([^<]*+)</source>\s*+       # when its source (3, 4) and
+      (?:(<target(?=[\s>]){_ATTRS}>)([^<]*+)</target>\s*+)?  # target (5, 6) hold text alone
+      </\1>)?
+  | file(?=[\s>/])({_ATTRS})(/?)>                            # a file's start tag (7, 8: empty)
+  | (/file\s*+>)                                             # its end tag (9)
+  | [!?] | /?+[^\s>/:]++:                                    # what the scan cannot read
+)""", re.VERBOSE)
 _UNIT_END = {name: re.compile(rf"</{name}\s*>") for name in UNITS}
-_SIMPLE_UNIT = re.compile(rf"""<(trans-unit|segment)(?=[\s>])({_ATTRS})>\s*+
-    (<source(?=[\s>]){_ATTRS}>)([^<]*+)</source>\s*+
-    (?:(<target(?=[\s>]){_ATTRS}>)([^<]*+)</target>\s*+)?
-    </\1>""", re.VERBOSE)
 
 
 def _scanned(text: str):
-    """The root's attributes and each file's (attributes, unit parts), read by patterns
-    as the tree would give them; None when the file is not one the patterns read."""
+    """The root's attributes and each file's (attributes, unit parts), found by one scan
+    as the tree would give them; None when the file is not one the scan reads."""
     prolog = _PROLOG.match(text)
-    if (prolog is None or _UNSCANNABLE.search(text, prolog.end()) is not None
-            or ("<trans-unit" in text and "<segment" in text)):
+    if prolog is None:
         return None
+    new = tuple.__new__
     files = []
-    opened = None  # the open file's start tag
-    for tag in _FILE.finditer(text, prolog.end()):
-        if tag.start(1) < 0:  # </file>
-            units = _scanned_units(text, opened.end(), tag.start())
-            if units is None:
+    opened = units = None  # the open file's start tag and units
+    kind = None  # trans-unit or segment: a file holding both is read from the tree
+    for found in _SCAN.finditer(text, prolog.end()):
+        if found.start(1) >= 0:
+            if units is None:  # outside a file: not read
+                continue
+            if kind != found[1]:
+                if kind is not None:
+                    return None
+                kind = found[1]
+            parts = (_simple_unit(text, found, new) if found.start(2) >= 0
+                     else _unit_tree(text, found))
+            if parts is None:
                 return None
+            units.append(parts)
+        elif found.start(7) >= 0:
+            if opened is not None:  # a file inside a file
+                return None
+            if found[8]:  # <file/>: no units
+                files.append((attributes(text, found.start(), found.end()), []))
+            else:
+                opened, units = found, []
+        elif found.start(9) >= 0 and opened is not None:
             files.append((attributes(text, opened.start(), opened.end()), units))
-            opened = None
-        elif opened is not None:  # a file inside a file
-            return None
-        elif tag[2]:  # <file/>: no units
-            files.append((attributes(text, tag.start(), tag.end()), []))
+            opened = units = None
         else:
-            opened = tag
+            return None
     return attributes(text, prolog.start(1) - len("<xliff"), prolog.end()), files
 
 
-def _scanned_units(text: str, start: int, end: int):
-    """The parts of each unit in text[start:end], or None if one is empty or holds another."""
-    new = tuple.__new__
-    parts = []
-    for found in _UNIT_START.finditer(text, start, end):
-        at = found.start()
-        unit = _SIMPLE_UNIT.match(text, at)
-        if unit is None:  # not text alone: its own tree
-            close = _UNIT_END[found[1]].search(text, at)
-            if close is None:  # an empty-element unit, the last of its kind
-                return None
-            element = tree(text, at, None, close.end())
-            if (element.start, element.end) != (at, close.end()):  # empty, or holds a unit
-                return None
-            parts.append(_parts(element))
-            continue
-        source_start, content_start = unit.span(3)
-        source = new(Leaf, ("source", source_start, content_start, unit.end(4), unit.end(4) + 9,
-                            text, None))
-        target = None
-        if unit.start(5) >= 0:
-            target_start, content_start = unit.span(5)
-            target = new(Leaf, ("target", target_start, content_start, unit.end(6),
-                                unit.end(6) + 9, text, None))
-        parts.append((attributes(text, at, unit.end(2) + 1), source, target))
-    return parts
+def _simple_unit(text: str, unit, new) -> tuple:
+    """The parts of a unit whose source and target hold text alone, from its match."""
+    source_start, content_start = unit.span(3)
+    source = new(Leaf, ("source", source_start, content_start, unit.end(4), unit.end(4) + 9,
+                        text, None))
+    target = None
+    if unit.start(5) >= 0:
+        target_start, content_start = unit.span(5)
+        target = new(Leaf, ("target", target_start, content_start, unit.end(6),
+                            unit.end(6) + 9, text, None))
+    return attributes(text, unit.start(), unit.end(2) + 1), source, target
+
+
+def _unit_tree(text: str, unit):
+    """The parts of any other unit, from its own tree; None if it is empty or holds a unit."""
+    at = unit.start()
+    close = _UNIT_END[unit[1]].search(text, at)
+    if close is None:
+        return None
+    element = tree(text, at, None, close.end())
+    if (element.start, element.end) != (at, close.end()):
+        return None
+    return _parts(element)
 
 
 def _plain(text: str, element) -> str:
