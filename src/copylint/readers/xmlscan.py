@@ -156,9 +156,6 @@ class Leaf(NamedTuple):
     def find(self, *names: str) -> None:
         return None
 
-    def find_all(self, name: str) -> list:
-        return []
-
 
 def _start(element: Element) -> int:
     return element.start
@@ -299,8 +296,8 @@ _MARKUP_TOKEN = re.compile(r"""<(?:
 )""", re.DOTALL | re.VERBOSE)
 
 
-def tree(text: str, start: int, given, end: int | None = None) -> Element:
-    """Elements from one scan of the markup from ``start`` (to ``end``: one element
+def tree(text: str, start: int, given, stop: int | None = None) -> Element:
+    """Elements from one scan of the markup from ``start`` (to ``stop``: one element
     of a checked document), offsets in characters.
 
     Expat has checked the document, so its markup is found by one pattern; an
@@ -314,7 +311,7 @@ def tree(text: str, start: int, given, end: int | None = None) -> Element:
     add_child = None  # the open element's children.append
     named: dict[str, list] = {}
     new = tuple.__new__
-    for match in _MARKUP_TOKEN.finditer(text, start, len(text) if end is None else end):
+    for match in _MARKUP_TOKEN.finditer(text, start, len(text) if stop is None else stop):
         kind = match.lastindex
         if kind is None or kind == 4:  # end tag, comment, processing instruction, CDATA
             if stack and text[match.start() + 1] == "/":
