@@ -146,6 +146,67 @@ def test_xml_attribute_may_hold_a_closing_bracket():
     assert [p.text for p in document.paragraphs] == ["Text after."]
 
 
+def test_xml_attributes_read_from_the_tag_are_valued_as_expat_values_them():
+    """Attributes are read from the start tag when asked for: the same values expat gives."""
+    from xml.parsers import expat
+
+    from copylint.readers.xmlscan import parse
+
+    text = ('<!DOCTYPE x SYSTEM "x.dtd">\n<x:root xmlns:x="urn:x" a=\'q "1" &amp; &#x41;&#66;\'>'
+            '<x:item\n  b="tab\there\nline &lt;&gt;&quot;&apos; &#10;&#9;end" c = "a>b/c" d="&nbsp;"/>'
+            '<leaf e="">text</leaf><box f="1"><i>in</i></box></x:root>')
+    expected = []
+    parser = expat.ParserCreate("utf-8")
+    parser.StartElementHandler = lambda _tag, attrs: expected.append(
+        {key.rsplit(":", 1)[-1]: value for key, value in attrs.items()})
+    parser.Parse(text.encode("utf-8"), True)
+    root = parse(text, "a.xml")
+    elements = sorted([root, *(e for found in root.named.values() for e in found if e is not root)],
+                      key=lambda e: e.start)
+    assert [e.attrs for e in elements] == expected
+
+
+def test_xml_attribute_defaults_of_the_dtd_are_applied():
+    text = ('<!DOCTYPE xliff [<!ATTLIST file source-language CDATA "de">]>\n<xliff version="1.2">'
+            '<file target-language="en"><body><trans-unit id="1"><source>Guten Tag</source>'
+            "<target>Good day</target></trans-unit></body></file></xliff>")
+    document = read_document(text, "a.xlf")
+    assert document.source_languages == ("de",)
+    assert document.meta["segments"][0]["source_lang"] == "de"
+
+
+@pytest.mark.parametrize("text", [
+    '<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="es-ES" target-language="en">'
+    '<body>\n<trans-unit id="a&amp;b" x="1>2"><source>Hola &amp; adi&#243;s</source>'
+    '<target state="final">Hello &amp; bye</target></trans-unit>\n<trans-unit id="2"><source>Sin'
+    '</source></trans-unit><trans-unit id="3"><source>Con <g id="1">tag</g></source><target>With '
+    '<g id="1">tag</g></target></trans-unit>\n<trans-unit id="4"><source>x</source><target/>'
+    '</trans-unit><trans-unit id="5"><target>T</target><source>S</source></trans-unit ><trans-unit '
+    'id="6"><source>a</source><target>b</target><note>n</note></trans-unit></body></file>\n<file '
+    'target-language="fr"/><file source-language="de"><body><trans-unit id="7"><source>Guten'
+    '</source><target>Bonjour</target></trans-unit></body></file></xliff>\n',
+    '<xliff version="1.2"><file><body><trans-unit id="1"><source>a</source><target>b</target>'
+    '</trans-unit><trans-unit id="2"/></body></file></xliff>',
+    '<xliff version="1.2"><file><body><trans-unit id="1"/><trans-unit id="2"><source>a</source>'
+    '<target>b</target></trans-unit><trans-unit id="3"><source>c</source><target><g>d</g>'
+    '</target></trans-unit></body></file></xliff>',
+    '\ufeff<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="es" '
+    'trgLang="en">\n <file id="f">\n  <unit id="u1"><segment id="s1"><source>Uno dos</source>'
+    '<target>One two</target></segment><segment><source>Tres <ph id="1"/></source><target>Three'
+    '</target></segment></unit>\n  <unit id="u2"><segment><source xml:space="preserve"> Cuatro '
+    '</source>\n<target> Four </target>\n</segment></unit>\n </file>\n</xliff>\n',
+])
+def test_xliff_read_by_patterns_as_from_its_tree(text):
+    """Units of text alone are read by patterns, others from their own tree; a comment
+    makes the whole file be read from the tree: the Document must be the same."""
+    scanned = read_document(text, "a.xlf")
+    from_tree = read_document(text + "<!-- tree -->\n", "a.xlf")
+    assert scanned.meta == from_tree.meta and scanned.paragraphs == from_tree.paragraphs
+    assert scanned.sentences == from_tree.sentences and scanned.masked[:-1] == from_tree.masked[:-1]
+    assert scanned.source_languages == from_tree.source_languages
+    assert scanned.language == from_tree.language
+
+
 def test_undefined_entity_with_external_dtd_is_refused_at_its_position():
     text = '<!DOCTYPE nitf SYSTEM "nitf.dtd">\n<nitf>\n  <p>é &nbsp; x</p></nitf>'
     with pytest.raises(InputError, match=r"bad\.nitf:3:8: malformed XML: undefined entity &nbsp;"):

@@ -8,10 +8,11 @@ the rules in the ``bilingual`` category.
 from __future__ import annotations
 
 import html
+import re
 
 from .masking import keep
 from .structure import Block
-from .xmlscan import parse
+from .xmlscan import Element, Leaf, attributes, check, tree
 
 # Inline codes whose content is native markup, not text (1.2: ph, bpt, ept, it, sub).
 SKIP = frozenset("ph bpt ept it sub".split())
@@ -21,23 +22,26 @@ UNITS = ("trans-unit", "segment")
 
 
 def mask(text: str, name: str = "<xliff>"):
-    root = parse(text, name)
+    start, given = check(text, name)
+    layout = _scanned(text) if given is None else None
+    if layout is None:
+        root = tree(text, start, given)
+        layout = root.attrs, [(file.attrs, [_parts(unit) for unit in _units(root, file)])
+                              for file in root.find_all("file")]
+    root_attrs, files = layout
     runs: list[tuple[int, int]] = []
     blocks: list[Block] = []
     segments = []
-    version = root.attrs.get("version", "")
-    document_source = root.attrs.get("srcLang", "")
-    document_target = root.attrs.get("trgLang", "")
-    for file in root.find_all("file"):
-        source_lang = file.attrs.get("source-language", document_source)
-        target_lang = file.attrs.get("target-language", document_target)
-        for unit in _units(root, file):
-            source = target = None
-            for child in unit.children:
-                if child.name == "source" and source is None:
-                    source = child
-                elif child.name == "target" and target is None:
-                    target = child
+    languages: set[str] = set()  # the source and target languages of files with segments
+    targets: set[str] = set()
+    version = root_attrs.get("version", "")
+    document_source = root_attrs.get("srcLang", "")
+    document_target = root_attrs.get("trgLang", "")
+    for file_attrs, units in files:
+        source_lang = file_attrs.get("source-language", document_source)
+        target_lang = file_attrs.get("target-language", document_target)
+        count = len(segments)
+        for unit_attrs, source, target in units:
             if source is None:
                 continue
             # An empty run at each tag splits the masked span there, so a one-character
@@ -54,7 +58,7 @@ def mask(text: str, name: str = "<xliff>"):
                     blocks.append((*target_span, None, None))
                     runs.extend(target_runs)
             segments.append({
-                "id": unit.attrs.get("id", ""),
+                "id": unit_attrs.get("id", ""),
                 "source": _plain(text, source),
                 "source_lang": source_lang,
                 "target_lang": target_lang,
@@ -64,12 +68,14 @@ def mask(text: str, name: str = "<xliff>"):
                 "target_span": target_span,
                 "target_codes": _codes(target) if target is not None and target.children else [],
             })
+        if len(segments) > count and source_lang:
+            languages.add(source_lang.split("-")[0].lower())
+        if len(segments) > count and target_lang:
+            targets.add(target_lang)
     masked, spans = keep(text, sorted(runs))
     meta = {"format": "xliff", "xliff_version": version, "blocks": blocks, "segments": segments}
-    languages = {s["source_lang"].split("-")[0].lower() for s in segments if s["source_lang"]}
     if languages:
         meta["source_languages"] = tuple(sorted(languages))
-    targets = {s["target_lang"] for s in segments if s["target_lang"]}
     if len(targets) == 1:
         meta["language"] = targets.pop()
     return masked, spans, meta
@@ -81,13 +87,104 @@ def _units(root, file):
             if file.start < unit.start < file.content_end]
 
 
+def _parts(unit) -> tuple[dict, Leaf | Element | None, Leaf | Element | None]:
+    """The unit's attributes, first source and first target."""
+    source = target = None
+    for child in unit.children:
+        if child.name == "source" and source is None:
+            source = child
+        elif child.name == "target" and target is None:
+            target = child
+    return unit.attrs, source, target
+
+
+# Without comments, CDATA sections, processing instructions, a DOCTYPE or prefixed
+# names, every '<' after the root's start tag opens a tag (attribute values hold no
+# '<'), so an XLIFF file's files and units are found by one scan, and a unit of a
+# source and a target of text alone (most units) is read in one match, with no tree.
+_ATTRS = r"""(?:[^>"'/]|"[^"]*+"|'[^']*+')*+"""
+_PROLOG = re.compile(rf"\ufeff?\s*+(?:<\?xml[^?>]*+\?>\s*+)?<xliff(?=[\s>])({_ATTRS})>")
+_SCAN = re.compile(rf"""<(?:
+    (trans-unit|segment)(?=[\s>/])(?:({_ATTRS})>\s*+          # a unit (1), the rest of it
+      (<source(?=[\s>]){_ATTRS}>)([^<]*+)</source>\s*+       # when its source (3, 4) and
+      (?:(<target(?=[\s>]){_ATTRS}>)([^<]*+)</target>\s*+)?  # target (5, 6) hold text alone
+      </\1>)?
+  | file(?=[\s>/])({_ATTRS})(/?)>                            # a file's start tag (7, 8: empty)
+  | (/file\s*+>)                                             # its end tag (9)
+  | [!?] | /?+[^\s>/:]++:                                    # what the scan cannot read
+)""", re.VERBOSE)
+_UNIT_END = {name: re.compile(rf"</{name}\s*>") for name in UNITS}
+
+
+def _scanned(text: str):
+    """The root's attributes and each file's (attributes, unit parts), found by one scan
+    as the tree would give them; None when the file is not one the scan reads."""
+    prolog = _PROLOG.match(text)
+    if prolog is None:
+        return None
+    new = tuple.__new__
+    files = []
+    opened = units = None  # the open file's start tag and units
+    kind = None  # trans-unit or segment: a file holding both is read from the tree
+    for found in _SCAN.finditer(text, prolog.end()):
+        if found.start(1) >= 0:
+            if units is None:  # outside a file: not read
+                continue
+            if kind != found[1]:
+                if kind is not None:
+                    return None
+                kind = found[1]
+            parts = (_simple_unit(text, found, new) if found.start(2) >= 0
+                     else _unit_tree(text, found))
+            if parts is None:
+                return None
+            units.append(parts)
+        elif found.start(7) >= 0:
+            if opened is not None:  # a file inside a file
+                return None
+            if found[8]:  # <file/>: no units
+                files.append((attributes(text, found.start(), found.end()), []))
+            else:
+                opened, units = found, []
+        elif found.start(9) >= 0 and opened is not None:
+            files.append((attributes(text, opened.start(), opened.end()), units))
+            opened = units = None
+        else:
+            return None
+    return attributes(text, prolog.start(1) - len("<xliff"), prolog.end()), files
+
+
+def _simple_unit(text: str, unit, new) -> tuple:
+    """The parts of a unit whose source and target hold text alone, from its match."""
+    source_start, content_start = unit.span(3)
+    source = new(Leaf, ("source", source_start, content_start, unit.end(4), unit.end(4) + 9,
+                        text, None))
+    target = None
+    if unit.start(5) >= 0:
+        target_start, content_start = unit.span(5)
+        target = new(Leaf, ("target", target_start, content_start, unit.end(6),
+                            unit.end(6) + 9, text, None))
+    return attributes(text, unit.start(), unit.end(2) + 1), source, target
+
+
+def _unit_tree(text: str, unit):
+    """The parts of any other unit, from its own tree; None if it is empty or holds a unit."""
+    at = unit.start()
+    close = _UNIT_END[unit[1]].search(text, at)
+    if close is None:
+        return None
+    element = tree(text, at, None, close.end())
+    if (element.start, element.end) != (at, close.end()):
+        return None
+    return _parts(element)
+
+
 def _plain(text: str, element) -> str:
     """The element's text with inline codes dropped and references decoded."""
-    runs = element.text_runs(SKIP)
-    if len(runs) == 1:  # text alone
-        plain = text[runs[0][0]:runs[0][1]]
+    if type(element) is Leaf:  # text alone
+        plain = text[element.content_start:element.content_end]
     else:
-        plain = "".join([text[s:e] for s, e in runs])
+        plain = "".join([text[s:e] for s, e in element.text_runs(SKIP)])
     return html.unescape(plain) if "&" in plain else plain
 
 

@@ -12,19 +12,21 @@ and column.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import regex
 
 from ..source import InputError
 
-# An attribute as written in a start tag: its value is group 2 or 3.
-_ATTR = re.compile(r"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# An attribute as written in a start tag (after the whitespace before it, as
+# well-formed XML has it): its value is group 2 or 3.
+_ATTR = re.compile(r"""\s([^\s=]++)\s*+=\s*+(?:"([^"]*+)"|'([^']*+)')""")
 
 
 class Element:
     """An element with the offsets of its content (between its tags) in the file."""
 
-    __slots__ = ("name", "start", "content_start", "content_end", "end", "attrs", "children",
+    __slots__ = ("name", "start", "content_start", "content_end", "end", "_attrs", "children",
                  "_content", "_text", "named")
 
     def __init__(self, name: str, start: int, content_start: int, content_end: int = -1,
@@ -35,13 +37,22 @@ class Element:
         self.content_start = content_start
         self.content_end = content_end
         self.end = content_end  # after the end tag (XML; set when the end tag is read)
-        self.attrs = attrs if attrs is not None else {}  # local name: value
-        self.children: list[Element] = []
-        # Text runs (start, end) and child elements in file order, given (HTML, an XML
-        # element of text only) or found in ``text`` between the children when first asked.
+        # Given (HTML, XML with a DTD's attribute defaults), else read from the start tag
+        # in ``text`` when first asked for (most elements' never are).
+        self._attrs = attrs if attrs is not None or text is not None else {}
+        self.children: list[Element | Leaf] = []
+        # Text runs (start, end) and child elements in file order, given (HTML) or found
+        # in ``text`` between the children when first asked.
         self._content = content
         self._text = text
-        self.named: dict[str, list[Element]] | None = None  # the root's: elements by name
+        self.named: dict[str, list[Element | Leaf]] | None = None  # the root's: elements by name
+
+    @property
+    def attrs(self) -> dict[str, str]:
+        """Attributes by local name (references decoded)."""
+        if self._attrs is None:
+            self._attrs = attributes(self._text, self.start, self.content_start)
+        return self._attrs
 
     @property
     def content(self) -> list[tuple[int, int] | Element]:
@@ -109,6 +120,43 @@ class Element:
                 item._add_text_runs(skip, runs)
 
 
+class Leaf(NamedTuple):
+    """An XML element holding text alone, or nothing: most of a story's elements. A
+    tuple made in C (``tuple.__new__``), read as an Element is."""
+
+    name: str
+    start: int
+    content_start: int
+    content_end: int
+    end: int
+    source: str  # the file's text: attributes are read from the start tag when asked for
+    given: dict | None  # attributes expat gave (DTD defaults applied), else None
+
+    children = ()
+
+    @property
+    def attrs(self) -> dict[str, str]:
+        if self.given is not None:
+            return self.given
+        return attributes(self.source, self.start, self.content_start)
+
+    @property
+    def content(self) -> list[tuple[int, int]]:
+        return [(self.content_start, self.content_end)] if self.content_end > self.content_start else []
+
+    runs = content
+
+    def text_runs(self, skip=frozenset()) -> list[tuple[int, int]]:
+        return self.content
+
+    def _add_text_runs(self, skip, runs: list) -> None:
+        if self.content_end > self.content_start:
+            runs.append((self.content_start, self.content_end))
+
+    def find(self, *names: str) -> None:
+        return None
+
+
 def _start(element: Element) -> int:
     return element.start
 
@@ -125,8 +173,44 @@ def attribute_span(text: str, element: Element, name: str) -> tuple[int, int] | 
     return None
 
 
+# A reference in an attribute value of a checked document: a character reference or
+# one of XML's five entities (a reference to an entity an unread external DTD may
+# declare is dropped, as expat drops it; any other is refused by expat).
+_REFERENCE = re.compile(r"&(?:#x([0-9a-fA-F]+)|#([0-9]+)|([^;]*));")
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def _decoded(match: re.Match) -> str:
+    if match[3] is not None:
+        return _ENTITIES.get(match[3], "")
+    return chr(int(match[1], 16) if match[1] else int(match[2]))
+
+
+def attributes(text: str, start: int, end: int) -> dict[str, str]:
+    """The attributes of the start tag text[start:end] by local name, valued as expat
+    values them: whitespace characters as written are spaces, references decoded."""
+    found = {}
+    for key, double, single in _ATTR.findall(text, start, end):
+        value = double or single
+        if "\t" in value or "\n" in value:
+            value = value.replace("\t", " ").replace("\n", " ")
+        if "&" in value:
+            value = _REFERENCE.sub(_decoded, value)
+        found[local(key)] = value
+    return found
+
+
 def parse(text: str, name: str) -> Element:
     """The root element of a well-formed, safe XML document, with offsets.
+
+    Hostile or malformed XML raises InputError with one clear line.
+    """
+    return tree(text, *check(text, name))
+
+
+def check(text: str, name: str):
+    """Where the markup after the DOCTYPE starts, and expat's attributes (by element, in
+    document order) when the DTD may give defaults, else None; for :func:`tree`.
 
     Hostile or malformed XML raises InputError with one clear line.
     """
@@ -135,11 +219,15 @@ def parse(text: str, name: str) -> Element:
     import defusedxml
 
     parser = expat.ParserCreate("utf-8")
-    # Expat checks the document and hands over each element's attributes (defaults
-    # from the DTD applied, references decoded); the positions come from _tree.
-    attributes: list[dict] = []
-    note = attributes.append
-    parser.StartElementHandler = lambda _tag, element_attributes: note(element_attributes)
+    # Expat checks the document; the positions come from tree(). It hands over the
+    # attributes only when the DTD may give defaults (an ATTLIST declaration): else
+    # they are read from the start tag when asked for, and expat calls no Python
+    # for an element.
+    given: list[dict] | None = None
+    if "<!ATTLIST" in text:
+        given = []
+        note = given.append
+        parser.StartElementHandler = lambda _tag, element_attributes: note(element_attributes)
     doctype_end: list[int] = []
     parser.EndDoctypeDeclHandler = lambda: doctype_end.append(parser.CurrentByteIndex)
     # defusedxml's protections (forbid_entities, forbid_external).
@@ -173,7 +261,14 @@ def parse(text: str, name: str) -> Element:
         parser.EndDoctypeDeclHandler = parser.SkippedEntityHandler = None
     # The DOCTYPE (its internal subset may hold '<') ends at the '>' expat reported.
     start = len(data[:doctype_end[0]].decode("utf-8")) + 1 if doctype_end else 0
-    return _tree(text, start, iter(attributes))
+    return start, None if given is None else map(_local_keys, given)
+
+
+def _local_keys(element_attributes: dict[str, str]) -> dict[str, str]:
+    """Expat's attributes by local name (prefixed names as written)."""
+    if any(":" in key for key in element_attributes):
+        return {local(k): v for k, v in element_attributes.items()}
+    return element_attributes
 
 
 def _entity_declared(entity, *_):
@@ -201,56 +296,59 @@ _MARKUP_TOKEN = re.compile(r"""<(?:
 )""", re.DOTALL | re.VERBOSE)
 
 
-def _tree(text: str, start: int, attributes) -> Element:
-    """Elements from one scan of the markup (offsets are characters).
+def tree(text: str, start: int, given, stop: int | None = None) -> Element:
+    """Elements from one scan of the markup from ``start`` (to ``stop``: one element
+    of a checked document), offsets in characters.
 
     Expat has checked the document, so its markup is found by one pattern; an
-    element holding text only is one match. ``attributes`` are expat's, one per
-    element in document order. Text runs are found when an element's content is
-    first asked for (most elements' never is).
+    element holding text only is one match, and a Leaf. ``given`` are expat's
+    attributes, one per element in document order, or None. Text runs are found
+    when an element's content is first asked for (most elements' never is).
     """
-    names: dict[str, str] = {}
+    names: dict[str, tuple] = {}  # a tag as written: its local name, the adder to its list
     stack: list[Element] = []
     root = None
-    named: dict[str, list[Element]] = {}
-    for match in _MARKUP_TOKEN.finditer(text, start):
+    add_child = None  # the open element's children.append
+    named: dict[str, list] = {}
+    new = tuple.__new__
+    for match in _MARKUP_TOKEN.finditer(text, start, len(text) if stop is None else stop):
         kind = match.lastindex
         if kind is None or kind == 4:  # end tag, comment, processing instruction, CDATA
             if stack and text[match.start() + 1] == "/":
                 element = stack.pop()
                 element.content_end = match.start()
                 element.end = match.end()
+                add_child = stack[-1].children.append if stack else None
             continue
-        at, end = match.span()
         tag = match[1]
         try:
-            name = names[tag]
+            name, add = names[tag]
         except KeyError:
-            name = names[tag] = local(tag)
-        element_attributes = next(attributes)
-        for key in element_attributes:
-            if ":" in key:  # prefixed names: local names
-                element_attributes = {local(k): v for k, v in element_attributes.items()}
-                break
+            name = local(tag)
+            add = named.setdefault(name, []).append
+            names[tag] = name, add
+        attrs = None if given is None else next(given)
+        end = match.end()
         if kind == 3:  # text only
-            content_start, content_end = match.span(3)
-            element = Element(name, at, content_start, content_end, element_attributes,
-                              [(content_start, content_end)] if content_end > content_start else [])
-            element.end = end
+            element = new(Leaf, (name, match.start(), *match.span(3), end, text, attrs))
         elif text[end - 2] == "/":  # empty-element tag
-            element = Element(name, at, end, end, element_attributes, [])
+            element = new(Leaf, (name, match.start(), end, end, end, text, attrs))
         else:
-            element = Element(name, at, end, -1, element_attributes, None, text)
-        try:
-            named[name].append(element)
-        except KeyError:
-            named[name] = [element]
-        if stack:
-            stack[-1].children.append(element)
-        else:
+            element = Element(name, match.start(), end, -1, attrs, None, text)
+        add(element)
+        if add_child is None:
             root = element
-        if element.content_end < 0:
+        else:
+            add_child(element)
+        if element.end < 0:  # open until its end tag
             stack.append(element)
+            add_child = element.children.append
+    if type(root) is Leaf:  # a root of text alone: an Element, as every root is
+        leaf = root
+        root = Element(leaf.name, leaf.start, leaf.content_start, leaf.content_end, leaf.given,
+                       leaf.content, text)
+        root.end = leaf.end
+        named[leaf.name] = [root]
     root.named = named
     return root
 
