@@ -732,10 +732,11 @@ class PackSet:
         self._automaton: Any = None
 
     def _build(self):
-        """The automaton: each key maps to (its length, its trigger entries
-        (pack index, rule id, must start a word, must end a word), its phrase
-        entries (pack index, rule, pattern))."""
-        import ahocorasick
+        """The automaton (ahocorasick_rs's DFA: its overlapping walk, the same matches in
+        the same order, costs a third of pyahocorasick's iter) and by key index its
+        trigger entries (pack index, rule id, must start a word, must end a word) and
+        phrase entries (pack index, rule, pattern)."""
+        from ahocorasick_rs import AhoCorasick, Implementation
 
         entries: dict[str, tuple[list, list]] = {}
         for index, pack in enumerate(self.packs):
@@ -749,11 +750,8 @@ class PackSet:
                         (index, rule.id, literal.startswith(WORD_START), literal.endswith(WORD_END)))
         if not entries:
             return False
-        automaton = ahocorasick.Automaton()
-        for key, (triggers, phrases) in entries.items():
-            automaton.add_word(key, (len(key), tuple(triggers), tuple(phrases)))
-        automaton.make_automaton()
-        return automaton
+        automaton = AhoCorasick(list(entries), implementation=Implementation.DFA)
+        return automaton, [(tuple(triggers), tuple(phrases)) for triggers, phrases in entries.values()]
 
     def scan(self, document) -> list[Pack]:
         """Fill every pack's phrase and trigger results for ``document``; the packs
@@ -766,8 +764,10 @@ class PackSet:
         if self._automaton:
             folded = folded_text(document)
             last = len(folded) - 1
-            for end_index, (length, trigger_entries, phrase_entries) in self._automaton.iter(folded):
-                start = end_index - length + 1
+            automaton, entries = self._automaton
+            for key, start, end in automaton.find_matches_as_indexes(folded, overlapping=True):
+                end_index = end - 1
+                trigger_entries, phrase_entries = entries[key]
                 if trigger_entries:
                     joined_before = start > 0 and folded[start - 1].isalnum()
                     joined_after = end_index < last and folded[end_index + 1].isalnum()
