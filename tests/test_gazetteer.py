@@ -120,18 +120,16 @@ def test_find_within_keeps_only_names_inside_the_spans():
     assert [(m.start - 100, m.end - 100) for m in shifted] == [(41, 45), (47, 51)]
 
 
-def test_find_walks_the_same_without_the_names_of_initials_beyond_ascii():
-    # Stories holding no such initial are walked with the smaller automaton: the
-    # walk must be the one over every name, quirks of the longest-match pass included.
-    index = gazetteer.gazetteer()
-    texts = [
-        "Latin American leaders met in Buenos Aires; Americans watched from Indiana.",
-        "Troops arrived in the State of Palestine, the Americas and post-Soviet Georgia.",
-        "Papua New Guinean and New Yorker; the America's Cup off U.S.A. and Bei’an.",
-        "Sint Maarten (Dutch part), Bonaire, Saint Eustatius and Saba  and Washington, D.C.",
-    ]
-    for text in texts:
-        assert list(index._ascii_automaton.iter_long(text)) == list(index.automaton.iter_long(text))
+
+def test_find_takes_a_name_inside_a_longer_name_left_unfinished():
+    # "Republic of the Philippines" is tried and fails at the last letter; the walk
+    # must still find the shorter name that starts inside it.
+    text = "Envoys of the Republic of the Philippine islands met in Manila."
+    found = [text[m.start:m.end] for m in gazetteer.gazetteer().find(text)]
+    assert found == ["Philippine", "Manila"]
+
+
+def test_find_reads_names_with_initials_beyond_ascii():
     found = [text[m.start:m.end] for text in ["Fans in Łódź and İzmir."]
-             for m in index.find(text)]
+             for m in gazetteer.gazetteer().find(text)]
     assert found == ["Łódź", "İzmir"]

@@ -77,7 +77,7 @@ _OPENING = ("", "“", '"', "«", "„", "(", "¿", "¡", "‘")
 _CLOSING = (" ", ".", ",", ";", ":", "!", "?", "”", '"', "»", ")")
 # Letters by frequency in English. An Aho-Corasick node's children are searched one
 # by one in the order they were added: words added in this order walk faster.
-LETTER_RANK = {letter: rank for rank, letter in enumerate(" etaoinsrhldcumfpgwybvkxjqz")}
+_LETTER_RANK = {letter: rank for rank, letter in enumerate(" etaoinsrhldcumfpgwybvkxjqz")}
 _FOREIGN = tuple(lang for lang in LANGUAGE_NAMES if lang != "en")
 _SENTENCE_COUNTS_KEY = "langid/sentence-marker-counts"
 _DATE_PLACES_KEY = "langid/date-places"
@@ -160,7 +160,7 @@ def _build_profiles():
     # tenth faster.
     screened = sorted(
         markers | frozenset(data["homographs"].split()),
-        key=lambda word: [LETTER_RANK.get(c, 99) for c in word],
+        key=lambda word: [_LETTER_RANK.get(c, 99) for c in word],
     )
     for before in _OPENING:
         for word in screened:
