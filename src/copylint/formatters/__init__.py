@@ -35,10 +35,10 @@ class Report:
     # path -> full text of each linted file; filled only for formats that show the
     # documents themselves (html), so the other formats keep no copies.
     sources: dict = field(default_factory=dict)
-    # Each file's findings as the format writes them, formatted by the workers of a
-    # parallel run (see body_formatter), in report order; ``findings`` are then
-    # runner.Tally records. None: the format writes them from ``findings``.
-    bodies: list[str] | None = None
+    # Each file's findings as the format writes them, in UTF-8, formatted by the
+    # workers of a parallel run (see body_formatter), in report order; ``findings``
+    # are then runner.Tally records. None: the format writes them from ``findings``.
+    bodies: list[bytes] | None = None
 
     def counts_by_severity(self) -> Counter:
         return Counter(str(f.severity) for f in self.findings)
