@@ -26,7 +26,7 @@ class Report:
 
     def __init__(self, findings: list, files: list[str] | None = None, errors: list[str] | None = None,
                  rules: dict | None = None, color: bool = False, statistics: bool = False,
-                 tool_version: str = "", sources: dict | None = None, bodies: list[str] | None = None):
+                 tool_version: str = "", sources: dict | None = None, bodies: list[bytes] | None = None):
         self.findings = findings  # of Finding, sorted
         self.files = files if files is not None else []  # every file linted (clean ones too)
         self.errors = errors if errors is not None else []  # one-line input errors
@@ -37,9 +37,9 @@ class Report:
         # path -> full text of each linted file; filled only for formats that show the
         # documents themselves (html), so the other formats keep no copies.
         self.sources = sources if sources is not None else {}
-        # Each file's findings as the format writes them, formatted by the workers of a
-        # parallel run (see body_formatter), in report order; ``findings`` are then
-        # runner.Tally records. None: the format writes them from ``findings``.
+        # Each file's findings as the format writes them, in UTF-8, formatted by the
+        # workers of a parallel run (see body_formatter), in report order; ``findings``
+        # are then runner.Tally records. None: the format writes them from ``findings``.
         self.bodies = bodies
 
     def counts_by_severity(self) -> Counter:

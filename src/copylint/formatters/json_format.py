@@ -37,7 +37,8 @@ def stream(report):
         return
     yield "["
     separator = "\n"
-    for piece in map(_item, report.findings) if report.bodies is None else report.bodies:
+    pieces = map(_item, report.findings) if report.bodies is None else map(bytes.decode, report.bodies)
+    for piece in pieces:
         yield separator + piece
         separator = ",\n"
     yield "\n]\n"

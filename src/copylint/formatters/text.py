@@ -87,7 +87,7 @@ def stream(report):
     if report.bodies is None:
         yield from (body((finding,), report.color) for finding in report.findings)
     else:
-        yield from report.bodies
+        yield from map(bytes.decode, report.bodies)
     yield from (row + "\n" for row in _summary(report))
 
 
