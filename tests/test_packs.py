@@ -396,6 +396,7 @@ def test_triggers_never_hide_a_match():
         ([r"(?:alpha|gamma)\s+x"], {"alpha\x01", "gamma\x01"}),
         # A whole word between \s and \s: ^own$ is not found in "down" or "owner".
         ([r"\b(?:according\s+to|after)\s+own\s+(?:data|figures)\b"], {"\x00own\x01"}),
+        ([r"x(?=\s) foo\s"], {" foo\x01"}),  # a lookahead consumes no space: no word start
         # 'arriv' finds every 'arrive': the longer literal adds nothing.
         ([r"\barriv(?:e|ed|ing)\b", r"\barriv\w*\s+at"], {"\x00arriv"}),
     ],

@@ -514,7 +514,7 @@ def _best_literals(sequence, op) -> frozenset[str] | None:
         if code is op.AT and value is op.AT_BOUNDARY:
             boundary = True
             continue
-        if _ends_word((code, value), op):  # \s, \s+
+        if code is not op.ASSERT and _ends_word((code, value), op):  # \s, \s+ (not (?=\s): no text)
             spaced = True
             continue
         if code is op.SUBPATTERN:
