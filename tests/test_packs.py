@@ -357,3 +357,51 @@ def test_unit_conditions_never_hide_a_match():
                     checked += 1
                     assert rule._may_match(folded[start:end]), (rule.id, document.text[start:end])
     assert checked >= 20
+
+
+def test_triggers_never_hide_a_match():
+    """Wherever a shipped rule's regexes match, the story scan finds one of its
+    trigger literals inside the match (the trigger choice only picks the units tried)."""
+    from copylint.packs import _scope_units
+    from copylint.readers import read_document
+
+    root = Path(__file__).resolve().parents[1]
+    paths = [path for folder in ("examples", "tests/corpus", "tests/holdout", "tests/holdout2")
+             for path in sorted((root / folder).rglob("*.txt"))]
+    packs = build_registry().packs
+    rules = [(pack, rule) for pack in packs for rule in pack.rules if rule.regexes and rule.triggers]
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    texts += [f"Title\n\n{rule.bad_example}\n" for _, rule in rules]
+    checked = 0
+    for text in texts:
+        document = read_document(text, "s.txt")
+        for pack, rule in rules:
+            positions = pack.trigger_positions(document, rule)
+            for start, end in _scope_units(document, rule.scope):
+                for match in rule._regex.finditer(document.text[start:end]):
+                    checked += 1
+                    assert any(start + match.start() <= p < start + match.end() for p in positions), (
+                        rule.id, match.group())
+    assert checked >= 50
+
+
+@pytest.mark.parametrize(
+    "patterns, literals",
+    [
+        # 'always', not the longer 'according' that most news stories hold.
+        ([r"\balways\s+according\s+to\b"], {"\x00always\x01"}),
+        # The parser factors award|after into a(?:ward|fter): the a and the \b
+        # before it stay on each alternative, the \s after the group ends them.
+        ([r"\b(?:award|after)\s+\d+"], {"\x00award\x01", "\x00after\x01"}),
+        ([r"(?:alpha|gamma)\s+x"], {"alpha\x01", "gamma\x01"}),
+        # A whole word between \s and \s: ^own$ is not found in "down" or "owner".
+        ([r"\b(?:according\s+to|after)\s+own\s+(?:data|figures)\b"], {"\x00own\x01"}),
+        ([r"x(?=\s) foo\s"], {" foo\x01"}),  # a lookahead consumes no space: no word start
+        # 'arriv' finds every 'arrive': the longer literal adds nothing.
+        ([r"\barriv(?:e|ed|ing)\b", r"\barriv\w*\s+at"], {"\x00arriv"}),
+    ],
+)
+def test_trigger_choice(patterns, literals):
+    from copylint.packs import Pattern, _rule_triggers
+
+    assert _rule_triggers([Pattern(p, True) for p in patterns]) == frozenset(literals)

@@ -475,31 +475,52 @@ def _best_literals(sequence, op) -> frozenset[str] | None:
     candidates: list[frozenset[str]] = []
     run: list[str] = []
     boundary = False  # a \b just before the current run
+    spaced = False  # a \s just before it
 
     def flush(next_item=None):
-        nonlocal boundary
+        nonlocal boundary, spaced
         if run:
+            ends = next_item is not None and _ends_word(next_item, op)
             literal = "".join(run).lower()
-            literal = (WORD_START if boundary else "") + literal
-            literal += WORD_END if next_item is not None and _ends_word(next_item, op) else ""
+            # A run between \s (or \b) and \s or \b is a whole word: ^own$ is not
+            # found in "down" or "owner".
+            literal = (WORD_START if boundary or (spaced and ends) else "") + literal
+            literal += WORD_END if ends else ""
             candidates.append(frozenset({literal}))
             run.clear()
-        boundary = False
+        boundary = spaced = False
 
     repeats = {op.MAX_REPEAT, op.MIN_REPEAT} | ({op.POSSESSIVE_REPEAT} if hasattr(op, "POSSESSIVE_REPEAT") else set())
-    for code, value in sequence:
+    items = list(sequence)
+    for position, (code, value) in enumerate(items):
         inner = None
         if code is op.LITERAL:
             run.append(chr(value))
             continue
+        # A group sees what bounds it: the \b before it, the \s after it
+        # ("\b(?:according|after)\s": ^according$, ^after$), and a branch the
+        # letters the parser factored out of its alternatives ("a" of according|after):
+        # its literals are not cut mid-word ("fter" is found in "afternoon").
+        lead = [(op.AT, op.AT_BOUNDARY)] if boundary else []
+        following = items[position + 1:position + 2]
+        trail = following if following and _ends_word(following[0], op) and not (
+            following[0][0] is op.AT) else []
+        if code is op.BRANCH and run and run[-1].isalnum():
+            lead += [(op.LITERAL, ord(char)) for char in run]
+            run.clear()
+        elif run:
+            lead = []  # the \b bounds the text before the group
         flush((code, value))
         if code is op.AT and value is op.AT_BOUNDARY:
             boundary = True
             continue
+        if code is not op.ASSERT and _ends_word((code, value), op):  # \s, \s+ (not (?=\s): no text)
+            spaced = True
+            continue
         if code is op.SUBPATTERN:
-            inner = _best_literals(value[3], op)
+            inner = _best_literals(lead + list(value[3]) + trail, op)
         elif code is op.BRANCH:
-            branches = [_best_literals(alternative, op) for alternative in value[1]]
+            branches = [_best_literals(lead + list(alternative) + trail, op) for alternative in value[1]]
             inner = frozenset().union(*branches) if all(branches) else None
         elif code in repeats and value[0] >= 1:
             inner = _best_literals(value[2], op)
@@ -508,7 +529,7 @@ def _best_literals(sequence, op) -> frozenset[str] | None:
         if inner:
             candidates.append(inner)
     flush()
-    return _most_selective([c for c in candidates if all(_selective(s) for s in c)])
+    return _best_trigger([c for c in candidates if all(_selective(s) for s in c)])
 
 
 def _ends_word(item, op) -> bool:
@@ -601,6 +622,18 @@ def _required_texts(sequence, op, prefix: str = "") -> list[frozenset[str]]:
 
 def _is_space(code, value, op) -> bool:
     return code is op.IN and value == [(op.CATEGORY, op.CATEGORY_SPACE)]
+
+
+def _best_trigger(choices: list[frozenset[str]]) -> frozenset[str] | None:
+    """The set to key the story scan on: one not made of words common in news
+    copy alone when there is one ('always' rather than 'according' for 'always
+    according to', though shorter), then the most selective, a word mark counting as a
+    letter (^own$, a whole word, is rarer than data$, found in "metadata")."""
+    if not choices:
+        return None
+    return max(choices, key=lambda c: (
+        not all(s.strip(WORD_START + WORD_END) in _COMMON_WORDS for s in c),
+        min(map(len, c)), -len(c)))
 
 
 def _most_selective(choices: list[frozenset[str]]) -> frozenset[str] | None:
@@ -984,13 +1017,27 @@ def _rule_triggers(regexes: list[Pattern]) -> frozenset[str] | None:
         if literals is None:
             return None
         found |= literals
-    return frozenset(found)
+    # 'arriv' finds every 'arrive' (^arriv every ^arrive): the longer one only
+    # repeats its positions.
+    return frozenset(t for t in found if not any(_subsumes(o, t) for o in found))
 
 
-# Words too common to tell units apart: a set holding one is not worth checking.
+def _subsumes(shorter: str, longer: str) -> bool:
+    """Whether every place that trigger ``longer`` counts holds trigger ``shorter``."""
+    marks = WORD_START + WORD_END
+    text, within = shorter.strip(marks), longer.strip(marks)
+    if shorter == longer or text not in within:
+        return False
+    return (not shorter.startswith(WORD_START) or longer.startswith(WORD_START) and within.startswith(text)) \
+        and (not shorter.endswith(WORD_END) or longer.endswith(WORD_END) and within.endswith(text))
+
+
+# Words too common in news copy to tell stories or units apart: a set holding one
+# is not worth checking, nor keying the story scan on (most stories hold each).
 _COMMON_WORDS = frozenset(
     "the and that this with for from was were has have had are his her its their "
-    "which will said been also but they who one".split())
+    "which will said been also but they who one according after about than "
+    "into over other there when what would could".split())
 _MAX_CHOICES = 32  # texts per checked set: more cost about what the regex run spares
 
 
