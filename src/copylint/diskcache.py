@@ -33,9 +33,9 @@ def cache_root() -> Path:
 
 
 def module_stamp(module) -> bytes:
-    """Which install of ``module`` this is (file, size, time), for the key of a value
-    that pickles its objects (a pyahocorasick automaton is only valid for the build
-    that made it)."""
+    """Which install of ``module`` this is (file, size, time: a reinstall rewrites the
+    file), for the key of a value that pickles the module's objects (a pyahocorasick
+    automaton, a compiled ``regex`` pattern: only valid for the build that made it)."""
     info = os.stat(module.__file__)
     return f"{module.__file__}\0{info.st_size}\0{info.st_mtime_ns}".encode()
 

@@ -10,7 +10,6 @@ attributes of the proxy, so later calls cost what a compiled pattern's do. A
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 
@@ -55,20 +54,22 @@ def cached_regex(pattern: str, flags: int = 0):
 
     from ..diskcache import cached_by_key
 
-    key = f"{_regex_stamp()}\0{regex.DEFAULT_VERSION}\0{flags}\0{pattern}"
-    return cached_by_key("regex", key.encode("utf-8", "surrogatepass"), lambda: regex.compile(pattern, flags))
+    key = _regex_stamp() + f"\0{regex.DEFAULT_VERSION}\0{flags}\0{pattern}".encode(
+        "utf-8", "surrogatepass")
+    return cached_by_key("regex", key, lambda: regex.compile(pattern, flags))
 
 
 @lru_cache(maxsize=1)
-def _regex_stamp() -> str:
-    """The installed ``regex`` module: its version and its folder's modification time,
-    which any reinstall changes; with the interpreter whose pickles it reads."""
+def _regex_stamp() -> bytes:
+    """The installed ``regex`` module (its version and install, which any reinstall
+    changes), with the interpreter whose pickles it reads."""
     import sys
 
     import regex
 
-    folder = os.stat(os.path.dirname(regex.__file__))
-    return f"{regex.__version__}\0{folder.st_mtime_ns}\0{sys.version}"
+    from ..diskcache import module_stamp
+
+    return module_stamp(regex) + f"\0{regex.__version__}\0{sys.version}".encode()
 
 
 # Characters that re or regex match case-insensitively to an ASCII letter although
