@@ -32,15 +32,12 @@ def mask(text: str, name: str = "<xliff>"):
     runs: list[tuple[int, int]] = []
     blocks: list[Block] = []
     segments = []
-    languages: set[str] = set()  # the source and target languages of files with segments
-    targets: set[str] = set()
     version = root_attrs.get("version", "")
     document_source = root_attrs.get("srcLang", "")
     document_target = root_attrs.get("trgLang", "")
     for file_attrs, units in files:
         source_lang = file_attrs.get("source-language", document_source)
         target_lang = file_attrs.get("target-language", document_target)
-        count = len(segments)
         for unit_attrs, source, target in units:
             if source is None:
                 continue
@@ -68,14 +65,12 @@ def mask(text: str, name: str = "<xliff>"):
                 "target_span": target_span,
                 "target_codes": _codes(target) if target is not None and target.children else [],
             })
-        if len(segments) > count and source_lang:
-            languages.add(source_lang.split("-")[0].lower())
-        if len(segments) > count and target_lang:
-            targets.add(target_lang)
     masked, spans = keep(text, sorted(runs))
     meta = {"format": "xliff", "xliff_version": version, "blocks": blocks, "segments": segments}
+    languages = {s["source_lang"].split("-")[0].lower() for s in segments if s["source_lang"]}
     if languages:
         meta["source_languages"] = tuple(sorted(languages))
+    targets = {s["target_lang"] for s in segments if s["target_lang"]}
     if len(targets) == 1:
         meta["language"] = targets.pop()
     return masked, spans, meta
