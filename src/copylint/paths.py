@@ -54,13 +54,13 @@ def _walk(top: Path, config: Config):
     (a tenth of a second per 10,000 files); a file's real path is its folder's
     plus its name unless the file itself is a link.
     """
+    excluded = config.exclude
     for folder, dirnames, filenames in os.walk(top):
         real_folder = os.path.realpath(folder)
         try:
             rel_folder = os.path.relpath(real_folder, config.root)
         except ValueError:  # another drive: the path as given, as _relative does
             rel_folder = None
-        excluded = config.exclude
         dirnames[:] = sorted(
             d for d in dirnames
             if d not in DEFAULT_EXCLUDE

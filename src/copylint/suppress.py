@@ -9,7 +9,6 @@ suppresses nothing is itself reported, so stale ones do not pile up.
 
 from __future__ import annotations
 
-
 import regex
 
 from .document import normalize_newlines
