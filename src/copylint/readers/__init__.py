@@ -8,10 +8,21 @@ page date (see :mod:`.structure`).
 
 from __future__ import annotations
 
+import importlib
 import os.path
+from functools import lru_cache
 
 # The document model (and its compiled patterns) is imported when a file is read,
 # not when the CLI merely needs the format names.
+
+
+@lru_cache(maxsize=None)
+def _module(name: str):
+    """The module ``name`` (relative to this package), imported on first use. Why not
+    an import statement in each function: every run of one costs the import machinery
+    (and an AttributeError it raises and catches) a few microseconds a file."""
+    return importlib.import_module(name, __name__)
+
 
 FORMATS = ("text", "markdown", "html", "nitf", "newsml", "xliff")
 READERS = {
@@ -58,52 +69,41 @@ def sniff(text: str) -> str:
 def read_document(text: str, path: str, *, input_format: str | None = None,
                   source_languages: tuple[str, ...] = ()) -> Document:
     """Parse ``text`` in its format; hostile or malformed XML raises InputError."""
-    from ..document import _split_paragraphs, normalize_newlines
-
-    text = normalize_newlines(text)
+    model = _module("..document")
+    text = model.normalize_newlines(text)
     kind = format_for(path, input_format, text)
+    module = _module(f".{kind}")
     if kind in ("markdown", "text"):
-        import importlib
-
-        module = importlib.import_module(f"{__name__}.{kind}")
         masked_text, spans, meta = module.mask(text)
         if not (meta.get("heading_blocks") or meta.get("heading_lines")):
             return _document(masked_text, path, spans, meta, source_languages)
-        from .markdown import structure
-
         document = _bare(masked_text, path, spans, meta, source_languages)
-        document.paragraphs = _split_paragraphs(masked_text, document.lines)
-        blocks = structure(document, meta["heading_blocks"], meta["heading_lines"])
+        document.paragraphs = model._split_paragraphs(masked_text, document.lines)
+        blocks = _module(".markdown").structure(document, meta["heading_blocks"],
+                                                meta["heading_lines"])
     else:
-        import importlib
-
-        module = importlib.import_module(f"{__name__}.{kind}")
         masked_text, spans, meta = module.mask(text, path)
         document = _bare(masked_text, path, spans, meta, source_languages)
         blocks = meta["blocks"]
-    from .structure import apply_structure
-
-    return apply_structure(document, blocks)
+    return _module(".structure").apply_structure(document, blocks)
 
 
 def _document(masked_text, path, spans, meta, source_languages) -> Document:
     """The Document, story parts inferred from layout as for plain text."""
-    from ..document import Document
-
-    document = Document.from_text(masked_text, path, masked=spans, meta=meta,
-                                  source_languages=_languages(meta, source_languages))
+    document = _module("..document").Document.from_text(
+        masked_text, path, masked=spans, meta=meta,
+        source_languages=_languages(meta, source_languages))
     return _with_language(document, meta)
 
 
 def _bare(masked_text, path, spans, meta, source_languages) -> Document:
     """A Document with lines only: the format's blocks give paragraphs and story parts
     (apply_structure), so layout inference and sentence splitting are not run twice."""
-    from ..document import Document, _split_lines
-
-    document = Document(path=path, text=masked_text, lines=_split_lines(masked_text),
-                        paragraphs=[], sentences=[], headline=None, dateline=None,
-                        page_date=None, masked=sorted(spans), meta=dict(meta),
-                        source_languages=_languages(meta, source_languages))
+    model = _module("..document")
+    document = model.Document(path=path, text=masked_text, lines=model._split_lines(masked_text),
+                              paragraphs=[], sentences=[], headline=None, dateline=None,
+                              page_date=None, masked=sorted(spans), meta=dict(meta),
+                              source_languages=_languages(meta, source_languages))
     return _with_language(document, meta)
 
 
