@@ -243,9 +243,13 @@ class Document:
 
 def story_sentences(text: str, paragraphs: list[Paragraph], dateline: Dateline | None) -> list[Sentence]:
     """Sentences of the headline and body paragraphs; the dateline is not a sentence."""
-    opened = dateline.paragraph if dateline else -1  # this paragraph's text starts after it
-    regions = [(dateline.end if p.index == opened else p.start, p.end, p.index)
-               for p in paragraphs if p.role in ("body", "headline")]
+    regions = [(start, chunk, index) for index, start, _, chunk, _, _, role in paragraphs
+               if role == "body" or role == "headline"]
+    if dateline is not None:  # its paragraph's text starts after it
+        for position, (start, chunk, index) in enumerate(regions):
+            if index == dateline.paragraph:
+                regions[position] = (dateline.end, chunk[dateline.end - start:], index)
+                break
     # Sentences are made by tuple.__new__ in C (a NamedTuple's own __new__ is Python).
     return list(map(tuple.__new__, repeat(Sentence), split_regions(text, regions)))
 

@@ -58,31 +58,22 @@ _MARKS = ".!?…"
 _AFTER_MARK = frozenset(_MARKS + _CLOSERS)
 
 
-def _token_before(text: str, position: int, start: int) -> str:
-    """The token ending at ``position``, not before ``start``: what follows the last
-    space, newline, tab or no-break space. (A slice searched with no bounds: bounds
-    make each str.rfind call cost several times the search.)"""
-    token = text[start:position]
+def _is_boundary(chunk: str, at: int, punct: str, close: str, after: int) -> bool:
+    """Whether the candidate at ``at`` of a region's text (its punctuation, closers,
+    and the next character at ``after``) ends a sentence."""
+    nxt = chunk[after]
+    if close or punct[0] in "!?…" or punct == "...":
+        # An ellipsis inside a sentence, "“Why?” he asked.", 'said.” he added':
+        # what lower case follows goes on with the sentence.
+        return not nxt.islower()
+    # The token before: what follows the last space, newline, tab or no-break space.
+    # (A slice searched with no bounds: bounds make each str.rfind call cost several
+    # times the search.)
+    token = chunk[:at]
     token = token[token.rfind(" ") + 1:]
     if "\n" in token or "\t" in token or "\xa0" in token:
         token = token[max(token.rfind("\n"), token.rfind("\t"), token.rfind("\xa0")) + 1:]
-    return token
-
-
-def _is_boundary(text: str, at: int, punct: str, close: str, after: int, start: int, end: int) -> bool:
-    """Whether the candidate at ``at`` (its punctuation, closers, and the next
-    character at ``after``) ends a sentence of the region text[start:end]."""
-    nxt = text[after]
-    if punct in ("...", "…"):
-        # An ellipsis inside a sentence is followed by lower case.
-        return not nxt.islower()
-    if punct[0] in "!?":
-        # "“Why?” he asked." continues the sentence.
-        return not nxt.islower()
-    if close:
-        # 'said.” he added' : keep the attribution with its quote.
-        return not nxt.islower()
-    token = _token_before(text, at, start).lstrip(_OPENERS)
+    token = token.lstrip(_OPENERS)
     bare = token.rstrip(".").lower()
     if bare in TITLE_ABBREVIATIONS:
         return False
@@ -93,7 +84,7 @@ def _is_boundary(text: str, at: int, punct: str, close: str, after: int, start: 
     if bare in AMBIGUOUS_ABBREVIATIONS or ("." in bare and _DOTTED.match(bare)):
         if nxt.islower() or nxt.isdigit():
             return False
-        following = _WORD.match(text, after, end)
+        following = _WORD.match(chunk, after)
         return (following.group(0) if following else nxt).lower() in SENTENCE_STARTERS
     return True
 
@@ -104,13 +95,15 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     Spans exclude the whitespace between sentences; the final punctuation and any
     closing quote belong to the sentence they end.
     """
-    return [(offset + start, offset + end) for start, end, _, _ in split_regions(text, [(0, len(text), None)])]
+    return [(start, end) for start, end, _, _ in split_regions(text, [(offset, text, None)])]
 
 
 def split_regions(text: str, regions) -> list[tuple[int, int, str, object]]:
-    """(start, end, sentence, key) of the sentences of each (start, end, key) region
-    of ``text``, as :func:`split_sentences` splits text[start:end] alone (a story's
-    paragraphs: the text is not sliced into them).
+    """(start, end, sentence, key) of the sentences of each (start, chunk, key) region
+    of ``text`` (``chunk`` is the region's text, which starts at ``start``), as
+    :func:`split_sentences` splits each chunk alone. Why chunks: a story's paragraphs
+    hold their text already, a sentence that is a whole chunk is the chunk itself
+    (no slice), and searches in a chunk need no end bound.
 
     Why not _CANDIDATE.finditer: a regex scans for its first character a few times
     slower than str.find, and most full stops (decimals, domains, a paragraph's last)
@@ -120,38 +113,36 @@ def split_regions(text: str, regions) -> list[tuple[int, int, str, object]]:
     spans: list[tuple[int, int, str, object]] = []
     append = spans.append
     marks = [mark for mark in _MARKS if mark in text]
-    for begin, end, key in regions:
-        start = begin
-        while start < end and text[start].isspace():
-            start += 1
+    for offset, chunk, key in regions:
+        last = len(chunk) - 1  # a mark there ends the region, not a sentence in it
+        start = len(chunk) - len(chunk.lstrip()) if chunk[:1].isspace() else 0
         places = []
         for mark in marks:
-            at = text.find(mark, start, end - 1)
-            while at >= 0:
-                follower = text[at + 1]
+            at = chunk.find(mark)
+            while 0 <= at < last:
+                follower = chunk[at + 1]
                 if follower in _AFTER_MARK or follower.isspace():
                     places.append(at)
-                at = text.find(mark, at + 1, end - 1)
+                at = chunk.find(mark, at + 1)
         if len(marks) > 1:
             places.sort()
         reach = start
         for at in places:
             if at < reach:
                 continue
-            if text[at + 1] == " " and at + 2 < end and not text[at + 2].isspace():
+            if chunk[at + 1] == " " and at + 2 <= last and not chunk[at + 2].isspace():
                 # A mark, one space, a word: all _CANDIDATE can match there.
-                punct, close, gap, reach = text[at], "", at + 1, at + 2
+                punct, close, gap, reach = chunk[at], "", at + 1, at + 2
             else:
-                match = _CANDIDATE.match(text, at, end)
+                match = _CANDIDATE.match(chunk, at)
                 if match is None:
                     continue
                 punct, close = match.group(1, 2)
                 gap, reach = match.span(3)
-            if _is_boundary(text, at, punct, close, reach, begin, end):
-                append((start, gap, text[start:gap], key))
+            if _is_boundary(chunk, at, punct, close, reach):
+                append((offset + start, offset + gap, chunk[start:gap], key))
                 start = reach
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        end = len(chunk.rstrip()) if chunk[-1:].isspace() else len(chunk)
         if end > start:
-            append((start, end, text[start:end], key))
+            append((offset + start, offset + end, chunk[start:end], key))
     return spans
