@@ -181,7 +181,13 @@ def dateline_day_and_month(document) -> tuple[int, int] | None:
 
 
 def nearest(month: int, day: int, anchor: datetime.date) -> datetime.date | None:
-    """The date with this month and day closest to ``anchor`` (year boundaries allowed)."""
-    candidates = [safe_date(anchor.year + shift, month, day) for shift in (-1, 0, 1)]
-    candidates = [c for c in candidates if c is not None]
-    return min(candidates, key=lambda c: abs((c - anchor).days)) if candidates else None
+    """The date with this month and day closest to ``anchor`` (year boundaries allowed;
+    of two as close, the earlier)."""
+    best, best_gap = None, 0
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        candidate = safe_date(year, month, day)
+        if candidate is not None:
+            gap = abs((candidate - anchor).days)
+            if best is None or gap < best_gap:
+                best, best_gap = candidate, gap
+    return best
