@@ -84,6 +84,7 @@ _FIELD = 32
 _FIELD_MASK = (1 << _FIELD) - 1
 _SENTENCE_COUNTS_KEY = "langid/sentence-marker-counts"
 _DATE_PLACES_KEY = "langid/date-places"
+_SENTENCE_GUESSES_KEY = "langid/sentence-guesses"
 
 
 class Profiles(NamedTuple):
@@ -301,3 +302,13 @@ def identify(
     if guess.english == 0 or (len(hits) >= min_evidence and len(hits) > ratio * guess.english):
         return guess
     return None
+
+
+def sentence_language(document, index: int) -> Guess | None:
+    """identify() of ``document``'s sentence ``index``, once per document:
+    dates/source-language-month asks it of a sentence holding a date, and
+    untranslated/foreign-sentence of the same sentence when it has no quotation."""
+    guesses = document.meta.setdefault(_SENTENCE_GUESSES_KEY, {})
+    if index not in guesses:
+        guesses[index] = identify(document.sentences[index].text)
+    return guesses[index]
