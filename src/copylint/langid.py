@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import islice, repeat
+from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -35,7 +35,6 @@ LANGUAGE_NAMES = {
 }
 # Lower-case words; a French elision ("l'", "qu'") is a word of its own.
 LOWER_TOKEN = lazy_regex(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*(?:'(?=\p{L}))?")
-ANY_TOKEN = lazy_regex(r"\p{L}[\p{L}\p{M}]*")
 FIRST_WORD = lazy_regex(r"[\W\d_]*(\p{Lu}\p{Ll}*'?)(?![\p{L}\p{M}])")
 # A capitalised name with up to three particles inside it ("Banco de la Nación").
 _PARTICLE = (
@@ -45,6 +44,14 @@ _PARTICLE = (
 NAME_SPAN = lazy_regex(
     rf"\p{{Lu}}[\p{{L}}\p{{M}}'\-]*(?:\s+(?:{_PARTICLE}\s*){{1,3}}\p{{Lu}}[\p{{L}}\p{{M}}'\-]*)+"
 )
+
+
+@lru_cache(maxsize=None)
+def _words(n: int) -> LazyPattern:
+    """Matches a text of at least ``n`` words (a letter, then letters and marks). One
+    anchored match, each round taking what is no letter and then a word whole
+    (possessive: a word is never split in two), costs less than finding them one by one."""
+    return lazy_regex(rf"(?:[^\p{{L}}]*+\p{{L}}[\p{{L}}\p{{M}}]*+){{{n}}}")
 
 
 # German capitalises its nouns and builds its participles with ge-, so a short German
@@ -293,7 +300,7 @@ def identify(
     the language; then either no English function word at all, or at least
     ``min_evidence`` foreign ones and more than ``ratio`` times the English ones.
     """
-    if next(islice(ANY_TOKEN.finditer(text), min_words - 1, None), None) is None:
+    if _words(min_words).match(text) is None:
         return None  # fewer than min_words words
     guess = score(text)
     hits = guess.evidence
