@@ -132,3 +132,17 @@ def test_names_and_glosses_in_other_scripts_are_silent(linter, body):
 )
 def test_runs_of_other_scripts_fire(linter, body):
     assert [rule for rule, _ in _found(linter, body)] == ["untranslated/foreign-script"]
+
+
+def test_word_count_pattern_counts_as_finding_the_words():
+    """identify()'s one-match word count agrees with counting each word's match."""
+    import regex
+
+    from copylint.langid import _words
+
+    texts = ["", "a", "a b c", "Der Tag, an dem", "l'état d'urgence est là", "\u0301a b\u0301c d e",
+             "１２ ab ２ cd", "x-y-z w", "ab\u0301\u0301cd ef", "Αθήνα και Θεσσαλονίκη τώρα", "  ,, a  ;; b "]
+    for text in texts:
+        words = len(regex.findall(r"\p{L}[\p{L}\p{M}]*", text))
+        for n in range(1, 9):
+            assert (_words(n).match(text) is not None) == (words >= n), (text, n)

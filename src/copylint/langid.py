@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import islice
+from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -35,7 +35,6 @@ LANGUAGE_NAMES = {
 }
 # Lower-case words; a French elision ("l'", "qu'") is a word of its own.
 LOWER_TOKEN = lazy_regex(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*(?:'(?=\p{L}))?")
-ANY_TOKEN = lazy_regex(r"\p{L}[\p{L}\p{M}]*")
 FIRST_WORD = lazy_regex(r"[\W\d_]*(\p{Lu}\p{Ll}*'?)(?![\p{L}\p{M}])")
 # A capitalised name with up to three particles inside it ("Banco de la Nación").
 _PARTICLE = (
@@ -45,6 +44,14 @@ _PARTICLE = (
 NAME_SPAN = lazy_regex(
     rf"\p{{Lu}}[\p{{L}}\p{{M}}'\-]*(?:\s+(?:{_PARTICLE}\s*){{1,3}}\p{{Lu}}[\p{{L}}\p{{M}}'\-]*)+"
 )
+
+
+@lru_cache(maxsize=None)
+def _words(n: int) -> LazyPattern:
+    """Matches a text of at least ``n`` words (a letter, then letters and marks). One
+    anchored match, each round taking what is no letter and then a word whole
+    (possessive: a word is never split in two), costs less than finding them one by one."""
+    return lazy_regex(rf"(?:[^\p{{L}}]*+\p{{L}}[\p{{L}}\p{{M}}]*+){{{n}}}")
 
 
 # German capitalises its nouns and builds its participles with ge-, so a short German
@@ -79,16 +86,22 @@ _CLOSING = (" ", ".", ",", ";", ":", "!", "?", "”", '"', "»", ")")
 # by one in the order they were added: words added in this order walk faster.
 _LETTER_RANK = {letter: rank for rank, letter in enumerate(" etaoinsrhldcumfpgwybvkxjqz")}
 _FOREIGN = tuple(lang for lang in LANGUAGE_NAMES if lang != "en")
+# A tally field's width: no field can overflow, a text would need 2**31 words.
+_FIELD = 32
+_FIELD_MASK = (1 << _FIELD) - 1
 _SENTENCE_COUNTS_KEY = "langid/sentence-marker-counts"
 _DATE_PLACES_KEY = "langid/date-places"
+_SENTENCE_GUESSES_KEY = "langid/sentence-guesses"
 
 
 class Profiles(NamedTuple):
     words: dict[str, frozenset[str]]  # language -> function words
     unique: dict[str, frozenset[str]]  # language -> words no other foreign profile has
-    # Foreign function word -> (language, weight) for each foreign profile holding it,
-    # in profile order: a word of ``unique`` weighs 2, one of several profiles 1.
-    weights: dict[str, tuple[tuple[str, int], ...]]
+    # Function word -> its evidence in one int, a field of _FIELD bits per language
+    # (English, then _FOREIGN): 1 in English's for an English word, and in a foreign
+    # profile's its weight there (2 for a word of ``unique``, else 1). One C sum over
+    # a text's words counts all six languages at once.
+    tally: dict[str, int]
     markers: frozenset[str]  # words of some foreign profile and not of English
     loanwords: LazyPattern
     # The loanwords lower-cased, for a cheap screen before the case-insensitive regex.
@@ -120,18 +133,18 @@ def profiles() -> Profiles:
     constants = repr((_OPENING, _CLOSING, sorted(GERMAN_SHAPE_WORDS))).encode()
     constants += module_stamp(ahocorasick)
     code = Path(__file__).read_bytes() + Path(dates_source_language_month.__file__).read_bytes()
-    words, unique, weights, markers, phrases, loanword_screen, screen = cached_by_key(
+    words, unique, tally, markers, phrases, loanword_screen, screen = cached_by_key(
         "langid", source + b"\0" + code + b"\0" + constants, _build_profiles
     )
     loanwords = lazy_regex(
         r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in phrases) + r")(?![\p{L}])",
         regex.IGNORECASE,
     )
-    return Profiles(words, unique, weights, markers, loanwords, loanword_screen, screen)
+    return Profiles(words, unique, tally, markers, loanwords, loanword_screen, screen)
 
 
 def _build_profiles():
-    """(words, unique, weights, markers, loanword phrases, loanword screen, screen) from
+    """(words, unique, tally, markers, loanword phrases, loanword screen, screen) from
     the data file."""
     data = load_data("function_words.yaml")
     words = {lang: frozenset(data[lang].split()) for lang in LANGUAGE_NAMES}
@@ -140,10 +153,11 @@ def _build_profiles():
         lang: words[lang] - frozenset().union(*(words[o] for o in _FOREIGN if o != lang))
         for lang in _FOREIGN
     }
-    weights: dict[str, tuple[tuple[str, int], ...]] = {}
-    for lang in _FOREIGN:
+    tally = dict.fromkeys(words["en"], 1)
+    for field, lang in enumerate(_FOREIGN, 1):
         for word in words[lang]:
-            weights[word] = weights.get(word, ()) + ((lang, 2 if word in unique[lang] else 1),)
+            weight = 2 if word in unique[lang] else 1
+            tally[word] = tally.get(word, 0) + (weight << (field * _FIELD))
     markers = frozenset().union(*(words[lang] for lang in _FOREIGN)) - words["en"]
     phrases = sorted((p.replace("’", "'") for p in data["loanwords"]), key=len, reverse=True)
     import ahocorasick
@@ -171,7 +185,7 @@ def _build_profiles():
     for key, back, name in screen_keys():
         screen.add_word(key, (back, name))
     screen.make_automaton()
-    return words, unique, weights, markers, phrases, loanword_screen, screen
+    return words, unique, tally, markers, phrases, loanword_screen, screen
 
 
 def sentence_marker_counts(document, folded: str) -> list[int]:
@@ -265,15 +279,14 @@ def score(text: str) -> Guess:
     """The foreign language with most function words in ``text``, and the English count."""
     tokens = evidence_tokens(text)
     data = profiles()
-    english = sum(map(data.words["en"].__contains__, tokens))
-    # One pass over the few foreign words, not one over all tokens per language.
-    totals = dict.fromkeys(_FOREIGN, 0)  # in profile order: the first of equals wins
-    weights = data.weights
-    for token in filter(weights.__contains__, tokens):
-        for lang, weight in weights[token]:
-            totals[lang] += weight
-    best = max(totals, key=totals.__getitem__)
-    if not totals[best]:
+    total = sum(map(data.tally.get, tokens, repeat(0)))
+    english = total & _FIELD_MASK
+    best, most = None, 0
+    for lang in _FOREIGN:  # in profile order: the first of equals wins
+        total >>= _FIELD
+        if total & _FIELD_MASK > most:
+            best, most = lang, total & _FIELD_MASK
+    if best is None:
         return Guess(None, (), english)
     return Guess(best, tuple(filter(data.words[best].__contains__, tokens)), english)
 
@@ -287,7 +300,7 @@ def identify(
     the language; then either no English function word at all, or at least
     ``min_evidence`` foreign ones and more than ``ratio`` times the English ones.
     """
-    if next(islice(ANY_TOKEN.finditer(text), min_words - 1, None), None) is None:
+    if _words(min_words).match(text) is None:
         return None  # fewer than min_words words
     guess = score(text)
     hits = guess.evidence
@@ -296,3 +309,13 @@ def identify(
     if guess.english == 0 or (len(hits) >= min_evidence and len(hits) > ratio * guess.english):
         return guess
     return None
+
+
+def sentence_language(document, index: int) -> Guess | None:
+    """identify() of ``document``'s sentence ``index``, once per document:
+    dates/source-language-month asks it of a sentence holding a date, and
+    untranslated/foreign-sentence of the same sentence when it has no quotation."""
+    guesses = document.meta.setdefault(_SENTENCE_GUESSES_KEY, {})
+    if index not in guesses:
+        guesses[index] = identify(document.sentences[index].text)
+    return guesses[index]

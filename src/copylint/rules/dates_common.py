@@ -170,8 +170,24 @@ def day_and_month(text: str) -> tuple[int, int] | None:
     return (month, int(match["day"])) if month else None
 
 
+def dateline_day_and_month(document) -> tuple[int, int] | None:
+    """day_and_month() of the story's dateline date, parsed once per document
+    (dates/page-vs-dateline and dates/weekday-mismatch both need it)."""
+    key = "dates.dateline_day_and_month"
+    if key not in document.meta:
+        dateline = document.dateline
+        document.meta[key] = day_and_month(dateline.date) if dateline and dateline.date else None
+    return document.meta[key]
+
+
 def nearest(month: int, day: int, anchor: datetime.date) -> datetime.date | None:
-    """The date with this month and day closest to ``anchor`` (year boundaries allowed)."""
-    candidates = [safe_date(anchor.year + shift, month, day) for shift in (-1, 0, 1)]
-    candidates = [c for c in candidates if c is not None]
-    return min(candidates, key=lambda c: abs((c - anchor).days)) if candidates else None
+    """The date with this month and day closest to ``anchor`` (year boundaries allowed;
+    of two as close, the earlier)."""
+    best, best_gap = None, 0
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        candidate = safe_date(year, month, day)
+        if candidate is not None:
+            gap = abs((candidate - anchor).days)
+            if best is None or gap < best_gap:
+                best, best_gap = candidate, gap
+    return best

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..finding import Hit, Severity
 from ..rule import Rule
-from .dates_common import MONTH_NAMES, day_and_month, nearest, page_dates
+from .dates_common import MONTH_NAMES, dateline_day_and_month, nearest, page_dates
 
 
 class PageVsDateline(Rule):
@@ -28,12 +28,10 @@ class PageVsDateline(Rule):
     options = {"max_days_before": 7, "max_days_after": 1}
 
     def check(self, document, options):
-        dateline = document.dateline
-        if dateline is None or not dateline.date:
-            return
-        parsed = day_and_month(dateline.date)
+        parsed = dateline_day_and_month(document)
         if parsed is None:
             return
+        dateline = document.dateline
         before, after = int(options["max_days_before"]), int(options["max_days_after"])
         gaps = []  # one per reading of the page date (03/02/2025 has two)
         for published in page_dates(document):

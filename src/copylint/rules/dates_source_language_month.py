@@ -151,7 +151,8 @@ class SourceLanguageMonth(Rule):
 def _in_foreign_sentence(document, offset: int) -> bool:
     """A date inside a sentence left wholly in the source language is that sentence's
     problem (untranslated/foreign-sentence reports it), not a date to translate."""
-    from ..langid import identify
+    from ..langid import sentence_language
 
-    sentence = next((s for s in document.sentences if s.start <= offset < s.end), None)
-    return sentence is not None and identify(sentence.text) is not None
+    sentences = document.sentences
+    index = next((i for i, s in enumerate(sentences) if s.start <= offset < s.end), None)
+    return index is not None and sentence_language(document, index) is not None

@@ -11,7 +11,8 @@ from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_regex
 from .dates_common import (
-    MONTH_NAMES, WEEKDAY_NAMES, day_and_month, month_number, nearest, page_date, safe_date,
+    MONTH_NAMES, WEEKDAY_NAMES, dateline_day_and_month, month_number, nearest, page_date,
+    safe_date,
 )
 
 if TYPE_CHECKING:
@@ -66,15 +67,13 @@ class WeekdayMismatch(Rule):
     def check(self, document, options):
         text = document.text
         # Both checks need a weekday's name: most stories have none, or one or two.
-        weekdays = _weekday_starts(text)
+        weekdays, dated_weekdays = _weekday_starts(text)
         if not weekdays:
             return
         published = page_date(document)
         claims = []  # every "Weekday, Month Day" of the story
         # Tried only where a weekday's name stands and a date can follow it: such dates
         # are rare, and checking where a match stands costs less than a pass per paragraph.
-        # (Every weekday's name ends in its only "day".)
-        dated_weekdays = [start for start in weekdays if _date_after(text, text.index("day", start) + 3)]
         matches = [match for match in map(_WEEKDAY_DATE.match, repeat(text), dated_weekdays) if match]
         spans = []
         if matches:
@@ -97,21 +96,24 @@ class WeekdayMismatch(Rule):
         yield from _lede_weekday(document, published, claims, weekdays)
 
 
-def _weekday_starts(text: str) -> list[int]:
-    """Where a weekday's name starts in ``text`` (inside a word too), in order.
+def _weekday_starts(text: str) -> tuple[list[int], list[int]]:
+    """Where a weekday's name starts in ``text`` (inside a word too), in order; and
+    those of them a date can follow (_date_after).
 
     Every name ends in "day": str.find skips from one "day" to the next far faster
     than a pattern can look for seven names, and the three letters before it tell
     which name it may end.
     """
-    found = []
+    found, dated = [], []
     at = text.find("day", 3)
     while at != -1:
         name = _WEEKDAY_BY_STEM.get(text[at - 3:at])
         if name and text.endswith(name, 0, at + 3):
             found.append(at + 3 - len(name))
+            if _date_after(text, at + 3):
+                dated.append(found[-1])
         at = text.find("day", at + 1)
-    return found
+    return found, dated
 
 
 def _date_after(text: str, end: int) -> bool:
@@ -142,10 +144,10 @@ def _lede_weekday(document, published, claims, weekdays):
     "Friday, March 17" is wrong (it is a Sunday or a Monday); the claim is reported.
     A lede about the future ("will vote on Friday") is left alone.
     """
-    dateline = document.dateline
-    parsed = day_and_month(dateline.date) if dateline and dateline.date else None
+    parsed = dateline_day_and_month(document)
     if parsed is None:
         return
+    dateline = document.dateline
     lede = next((s for s in document.sentences if s.start >= dateline.end), None)
     if lede is None or not any(lede.start <= start < lede.end for start in weekdays):
         return  # no weekday's name in the lede

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..finding import Hit, Severity
-from ..langid import LANGUAGE_NAMES, identify, score, sentence_marker_counts
+from ..langid import LANGUAGE_NAMES, identify, score, sentence_language, sentence_marker_counts
 from ..packs import folded_text
 from ..rule import Rule
 from ._lazy import lazy_re, lazy_regex
@@ -57,7 +57,7 @@ class ForeignSentence(Rule):
                 run = None
             previous = index
             sentence = sentences[index]
-            language, quotes = _classify(sentence.text)
+            language, quotes = _classify(document, index)
             if language is not None:
                 if run and run[2] == language and run[3] == sentence.paragraph:
                     run = (run[0], sentence.end, language, run[3])
@@ -73,17 +73,19 @@ class ForeignSentence(Rule):
         yield from _report(run)
 
 
-def _classify(text: str):
-    """(language of the whole sentence or None, [(start, end, language)] of foreign quotations).
+def _classify(document, index: int):
+    """(language of sentence ``index`` as a whole or None, [(start, end, language)] of its
+    foreign quotations).
 
     A sentence with quotations is foreign as a whole when its own words are,
     or when a quotation is foreign and the words around it lean foreign too
     ('“Não vamos esperar ...”, disse a ministra.'); otherwise only its foreign
     quotations are reported.
     """
+    text = document.sentences[index].text
     spans = [(m.start(1), m.end(1)) for m in QUOTATION.finditer(text)]
     if not spans:
-        guess = identify(text)
+        guess = sentence_language(document, index)
         return (guess.language if guess else None), []
     foreign = []
     for start, end in spans:
