@@ -34,8 +34,9 @@ ARRIVAL = lazy_regex(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-# How every ARRIVAL match ends, matched backwards from the place: it fails at once
-# for most places, where ARRIVAL is tried at each of the characters before them.
+# How every ARRIVAL match ends, matched backwards and anchored at the place (a search
+# would try it at each character before): it fails at once for most places, where
+# ARRIVAL is tried at each of the characters before them.
 _ARRIVAL_END = lazy_regex(
     r"(?r)\b(?:in|at|to|reach(?:es|ed|ing)?|enter(?:s|ed|ing)?)\s+(?:the\s+)?$",
     regex.IGNORECASE,
@@ -87,6 +88,7 @@ FLIGHT = lazy_regex(r"\b(?:land(?:s|ed|ing)?|flown|airlifted)\b", regex.IGNORECA
 # capitalised place opening the first body paragraph.
 _LOOSE_DATELINE = lazy_regex(r"(\p{Lu}[\p{Lu}\p{M}'’. -]+\p{Lu}),")
 
+_DESTINATIONS = frozenset(("country", "city", "subdivision"))
 _LOOKBEHIND = 60  # characters before a place searched for the movement phrase
 _META_KEY = "geography.wrong-country"
 
@@ -133,22 +135,19 @@ class WrongCountry(Rule):
         text = document.text
         for mention in found:
             place = mention.place
+            if place.kind not in _DESTINATIONS:
+                continue
             country = place.country
             if country is None and setting not in place.countries:
                 country = place.nation  # "Armenia" in a story not set in Colombia
-            if (country is None or country == setting
-                    or place.kind not in ("country", "city", "subdivision")):
+            if country is None or country == setting:
                 continue
             if counts is None:
-                # An ambiguous name counts for the story's country when it may be there
-                # ("Santiago" in a Chilean story is not also a mention of Peru).
-                counts = Counter(code for m in found for code in (
-                    (setting,) if m.place.country is None and setting in m.place.countries
-                    else m.place.countries))
+                counts = _country_counts_in(found, setting)
             if counts[country] != 1:
                 continue
             before = max(0, mention.start - _LOOKBEHIND)
-            if _ARRIVAL_END.search(text, before, mention.start) is None:
+            if _ARRIVAL_END.match(text, before, mention.start) is None:
                 continue
             arrival = ARRIVAL.search(text, before, mention.start)
             if arrival is None:
@@ -212,6 +211,22 @@ def story_country(document, found) -> str | None:
             setting = ranked[0][0]
     document.meta[_META_KEY] = setting
     return setting
+
+
+def _country_counts_in(found, setting) -> dict[str, int]:
+    """How many mentions may name each country. An ambiguous name counts for the story's
+    country when it may be there ("Santiago" in a Chilean story is not also a mention
+    of Peru)."""
+    counts = {}
+    get = counts.get
+    for mention in found:
+        place = mention.place
+        if place.country is None and setting in place.countries:
+            counts[setting] = get(setting, 0) + 1
+        else:
+            for code in place.countries:
+                counts[code] = get(code, 0) + 1
+    return counts
 
 
 def _country_counts(found) -> Counter:
