@@ -217,6 +217,7 @@ def demonyms(code: str) -> list[str]:
     return list(gazetteer().countries.get(code, {}).get("demonyms", ()))
 
 
+@lru_cache(maxsize=None)
 def neighbours(code: str) -> frozenset[str]:
     return frozenset(gazetteer().countries.get(code, {}).get("neighbours", ()))
 
