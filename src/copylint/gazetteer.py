@@ -153,11 +153,12 @@ class Gazetteer:
                 after = text[end]
                 if after != " " and (after.isalnum() or after == "-"):
                     continue
-            while span_end <= start:
-                span = next(spans, None)
-                if span is None:
+            if span_end <= start:  # on to the span that may hold this name
+                for span_start, span_end in spans:
+                    if span_end > start:
+                        break
+                else:
                     return found
-                span_start, span_end = span
             if span_start <= start and end <= span_end:
                 found.append(make(Mention, (start + offset, end + offset, places[index])))
         return found
