@@ -16,6 +16,7 @@ nouns are written; the single-name lookups also accept upper-case datelines ("KY
 from __future__ import annotations
 
 from functools import cached_property, lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -143,19 +144,21 @@ class Gazetteer:
         make = tuple.__new__  # Mention(...) runs a Python-level __new__ per name
         automaton, places = self.automaton
         for index, start, end in automaton.find_matches_as_indexes(text):
+            # A space, the usual neighbour, spares the two tests.
             if start:
                 before = text[start - 1]
-                if before.isalnum() or before == "-":
+                if before != " " and (before.isalnum() or before == "-"):
                     continue
             if end < size:
                 after = text[end]
-                if after.isalnum() or after == "-":
+                if after != " " and (after.isalnum() or after == "-"):
                     continue
-            while span_end <= start:
-                span = next(spans, None)
-                if span is None:
+            if span_end <= start:  # on to the span that may hold this name
+                for span_start, span_end in spans:
+                    if span_end > start:
+                        break
+                else:
                     return found
-                span_start, span_end = span
             if span_start <= start and end <= span_end:
                 found.append(make(Mention, (start + offset, end + offset, places[index])))
         return found
@@ -171,7 +174,10 @@ def gazetteer() -> Gazetteer:
                   lambda: Gazetteer(load_data(DATA_FILE)))
 
 
+@lru_cache(maxsize=4096)
 def lookup(name: str) -> Place | None:
+    """``Gazetteer.lookup`` on the shared instance, kept per name: datelines repeat a
+    few hundred place names, each looked up by several rules."""
     return gazetteer().lookup(name)
 
 
@@ -212,6 +218,7 @@ def demonyms(code: str) -> list[str]:
     return list(gazetteer().countries.get(code, {}).get("demonyms", ()))
 
 
+@lru_cache(maxsize=None)
 def neighbours(code: str) -> frozenset[str]:
     return frozenset(gazetteer().countries.get(code, {}).get("neighbours", ()))
 
@@ -222,6 +229,9 @@ def is_place(word: str) -> bool:
     return place is not None and not place.common_word
 
 
+_SPAN = attrgetter("start", "end")
+
+
 def mentions(document) -> list[Mention]:
     """Every place name in the document's headline and body, found once per document."""
     key = "gazetteer.mentions"
@@ -229,5 +239,5 @@ def mentions(document) -> list[Mention]:
         # One pass over the whole text, keeping the names inside the prose: a pass
         # per paragraph costs more than the page furniture it skips.
         document.meta[key] = gazetteer().find(
-            document.text, within=[(p.start, p.end) for p in document.prose_paragraphs])
+            document.text, within=list(map(_SPAN, document.prose_paragraphs)))
     return document.meta[key]
