@@ -81,42 +81,54 @@ class DuplicateParagraph(Rule):
 def _similar_pairs(document, threshold: float, min_words: int):
     """(earlier, later) indexes of body paragraphs with similar wording and the same facts."""
     texts = comparable(document)
-    bags = {}
-    for index, text in texts.items():
-        words = text.split()
-        if len(words) >= min_words:
-            bags[index] = set(words)
-    if len(bags) < 2:
+    by_length, lengths, ordered, sizes, rooms = [], [], [], [], []
+    seen: set[str] = set()
+    for index in sorted(texts, key=lambda i: len(texts[i])):
+        words = texts[index].split()
+        if len(words) < min_words:
+            continue
+        bag = set(words)
+        before = len(seen)
+        seen |= bag
+        # A shorter paragraph shares at most this bag's words seen before it
+        # (``old``): 4 x old - own count is the most distinct words it can have.
+        size, old = len(bag), len(bag) - (len(seen) - before)
+        by_length.append(index)
+        lengths.append(len(texts[index]))
+        ordered.append(bag)
+        sizes.append(size)
+        rooms.append(_SHARED_TIMES * old - size)
+    if len(by_length) < 2:
         return
     from rapidfuzz import fuzz
 
     raw = prose(document)
-    by_length = sorted(bags, key=lambda i: len(texts[i]))
-    lengths = [len(texts[i]) for i in by_length]
-    ordered = [bags[i] for i in by_length]
-    sizes = [len(bag) for bag in ordered]
     sorted_texts: dict[int, str] = {}
     memo: dict = {}
     pairs = []
-    count = len(by_length)
-    stop = 0
-    for position, shorter in enumerate(by_length):
-        short_length = lengths[position]
-        reach = 200 * short_length
-        # Paragraphs this much longer cannot reach the threshold. Lengths are sorted,
-        # so the first one out of reach only moves on from one paragraph to the next.
-        stop = max(stop, position + 1)
-        while stop < count and not reach < threshold * (short_length + lengths[stop]):
-            stop += 1
-        short_bag, short_size = ordered[position], sizes[position]
+    start = 0
+    for longer_at in range(1, len(by_length)):
+        long_length, room = lengths[longer_at], rooms[longer_at]
+        # Paragraphs this much shorter cannot reach the threshold. Lengths are sorted,
+        # so the first one in reach only moves on from one paragraph to the next.
+        while start < longer_at and 200 * lengths[start] < threshold * (
+                lengths[start] + long_length):
+            start += 1
         # Too few distinct words in common (Dice under a half) is cheap to tell, and
-        # almost every pair stops here.
+        # almost every pair stops here, most at the bound of ``rooms``: a shorter
+        # paragraph shares at most ``room`` words and needs a third of the longer's.
+        if 3 * room < sizes[longer_at] or start == longer_at \
+                or room < min(sizes[start:longer_at]):
+            continue
+        long_bag, long_size = ordered[longer_at], sizes[longer_at]
         wordy = [
-            other for other in range(position + 1, stop)
-            if _SHARED_TIMES * len(short_bag & ordered[other]) >= short_size + sizes[other]
+            at for at in range(start, longer_at)
+            if sizes[at] <= room
+            and _SHARED_TIMES * len(long_bag & ordered[at]) >= sizes[at] + long_size
         ]
-        for other in wordy:
-            longer = by_length[other]
+        longer = by_length[longer_at]
+        for at in wordy:
+            shorter = by_length[at]
             if not fuzz.ratio(texts[shorter], texts[longer], score_cutoff=threshold):
                 # Word order is what translations of one sentence differ in most.
                 for index in (shorter, longer):
@@ -127,7 +139,7 @@ def _similar_pairs(document, threshold: float, min_words: int):
                     continue
             if _same_facts(raw[shorter], raw[longer], memo):
                 pairs.append((min(shorter, longer), max(shorter, longer)))
-    pairs.extend(_captions_restating_lede(document, list(bags), threshold, set(pairs), memo))
+    pairs.extend(_captions_restating_lede(document, sorted(by_length), threshold, set(pairs), memo))
     yield from sorted(pairs)
 
 
