@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
+from bisect import bisect_right
+from itertools import accumulate
 
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_regex
-from .boilerplate_credit import PATTERNS as _CREDIT_PATTERNS, credit_spans
+from .boilerplate_credit import credit_spans
 from .duplicate_common import comparable, normalize, prose
 
 # The facts of a paragraph: its numbers and its capitalized words that do not
@@ -26,13 +27,6 @@ _PREFIX = 4  # "Peru" and "Peruvian", "Government" and "governments" are one fac
 # (0.77 and up in our calibration pairs). Tested as 4 x shared >= both counts: whole
 # numbers, no float product for each of the hundred pairs of a story.
 _SHARED_TIMES = 4  # 2 / the least Dice, 1/2
-# A credit is only looked for on lines holding one of its patterns' literals, so a
-# paragraph without any of them is no caption (a substring test, not a regex scan).
-_CREDIT_HINT = re.compile("|".join(
-    sorted({re.escape(hint) for hints, _ in _CREDIT_PATTERNS for hint in hints})
-))
-
-
 class DuplicateParagraph(Rule):
     id = "duplicate/paragraph"
     severity = Severity.WARNING
@@ -157,18 +151,28 @@ def _captions_restating_lede(document, indexes, threshold: float, found, memo):
 
     raw = prose(document)
     lede_text = comparable(document)[lede]
-    for index in indexes:
-        if index == lede or not _CREDIT_HINT.search(raw[index]):
-            continue  # no credit: not a caption
+    for index in _credited(raw, [index for index in indexes if index != lede]):
         pair = (min(index, lede), max(index, lede))
         if pair in found:
             continue
         caption = _once(memo, _uncredited, raw[index])
-        if caption == raw[index]:
-            continue  # no credit: not a caption
         if fuzz.token_set_ratio(normalize(caption), lede_text, score_cutoff=threshold) \
                 and _same_facts(caption, raw[lede], memo):
             yield pair
+
+
+def _credited(raw: dict[int, str], indexes: list[int]) -> list[int]:
+    """Those of ``indexes`` whose paragraph holds a photo or agency credit.
+
+    One search over the paragraphs joined by line ends, not one per paragraph (most
+    hold none, and a search's hints cost a scan each): no credit pattern crosses a
+    line end (boilerplate_credit.PATTERNS), so each credit is found as in its
+    paragraph alone.
+    """
+    texts = [raw[index] for index in indexes]
+    ends = list(accumulate(len(text) + 1 for text in texts))
+    credits = credit_spans("\n".join(texts))
+    return sorted({indexes[bisect_right(ends, start)] for start, _ in credits})
 
 
 def _once(memo: dict, function, text: str):
