@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
+from bisect import bisect_right
+from itertools import accumulate
 
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_regex
-from .boilerplate_credit import PATTERNS as _CREDIT_PATTERNS, credit_spans
+from .boilerplate_credit import credit_spans
 from .duplicate_common import comparable, normalize, prose
 
 # The facts of a paragraph: its numbers and its capitalized words that do not
@@ -26,13 +27,6 @@ _PREFIX = 4  # "Peru" and "Peruvian", "Government" and "governments" are one fac
 # (0.77 and up in our calibration pairs). Tested as 4 x shared >= both counts: whole
 # numbers, no float product for each of the hundred pairs of a story.
 _SHARED_TIMES = 4  # 2 / the least Dice, 1/2
-# A credit is only looked for on lines holding one of its patterns' literals, so a
-# paragraph without any of them is no caption (a substring test, not a regex scan).
-_CREDIT_HINT = re.compile("|".join(
-    sorted({re.escape(hint) for hints, _ in _CREDIT_PATTERNS for hint in hints})
-))
-
-
 class DuplicateParagraph(Rule):
     id = "duplicate/paragraph"
     severity = Severity.WARNING
@@ -81,42 +75,54 @@ class DuplicateParagraph(Rule):
 def _similar_pairs(document, threshold: float, min_words: int):
     """(earlier, later) indexes of body paragraphs with similar wording and the same facts."""
     texts = comparable(document)
-    bags = {}
-    for index, text in texts.items():
-        words = text.split()
-        if len(words) >= min_words:
-            bags[index] = set(words)
-    if len(bags) < 2:
+    by_length, lengths, ordered, sizes, rooms = [], [], [], [], []
+    seen: set[str] = set()
+    for index in sorted(texts, key=lambda i: len(texts[i])):
+        words = texts[index].split()
+        if len(words) < min_words:
+            continue
+        bag = set(words)
+        before = len(seen)
+        seen |= bag
+        # A shorter paragraph shares at most this bag's words seen before it
+        # (``old``): 4 x old - own count is the most distinct words it can have.
+        size, old = len(bag), len(bag) - (len(seen) - before)
+        by_length.append(index)
+        lengths.append(len(texts[index]))
+        ordered.append(bag)
+        sizes.append(size)
+        rooms.append(_SHARED_TIMES * old - size)
+    if len(by_length) < 2:
         return
     from rapidfuzz import fuzz
 
     raw = prose(document)
-    by_length = sorted(bags, key=lambda i: len(texts[i]))
-    lengths = [len(texts[i]) for i in by_length]
-    ordered = [bags[i] for i in by_length]
-    sizes = [len(bag) for bag in ordered]
     sorted_texts: dict[int, str] = {}
     memo: dict = {}
     pairs = []
-    count = len(by_length)
-    stop = 0
-    for position, shorter in enumerate(by_length):
-        short_length = lengths[position]
-        reach = 200 * short_length
-        # Paragraphs this much longer cannot reach the threshold. Lengths are sorted,
-        # so the first one out of reach only moves on from one paragraph to the next.
-        stop = max(stop, position + 1)
-        while stop < count and not reach < threshold * (short_length + lengths[stop]):
-            stop += 1
-        short_bag, short_size = ordered[position], sizes[position]
+    start = 0
+    for longer_at in range(1, len(by_length)):
+        long_length, room = lengths[longer_at], rooms[longer_at]
+        # Paragraphs this much shorter cannot reach the threshold. Lengths are sorted,
+        # so the first one in reach only moves on from one paragraph to the next.
+        while start < longer_at and 200 * lengths[start] < threshold * (
+                lengths[start] + long_length):
+            start += 1
         # Too few distinct words in common (Dice under a half) is cheap to tell, and
-        # almost every pair stops here.
+        # almost every pair stops here, most at the bound of ``rooms``: a shorter
+        # paragraph shares at most ``room`` words and needs a third of the longer's.
+        if 3 * room < sizes[longer_at] or start == longer_at \
+                or room < min(sizes[start:longer_at]):
+            continue
+        long_bag, long_size = ordered[longer_at], sizes[longer_at]
         wordy = [
-            other for other in range(position + 1, stop)
-            if _SHARED_TIMES * len(short_bag & ordered[other]) >= short_size + sizes[other]
+            at for at in range(start, longer_at)
+            if sizes[at] <= room
+            and _SHARED_TIMES * len(long_bag & ordered[at]) >= sizes[at] + long_size
         ]
-        for other in wordy:
-            longer = by_length[other]
+        longer = by_length[longer_at]
+        for at in wordy:
+            shorter = by_length[at]
             if not fuzz.ratio(texts[shorter], texts[longer], score_cutoff=threshold):
                 # Word order is what translations of one sentence differ in most.
                 for index in (shorter, longer):
@@ -127,7 +133,7 @@ def _similar_pairs(document, threshold: float, min_words: int):
                     continue
             if _same_facts(raw[shorter], raw[longer], memo):
                 pairs.append((min(shorter, longer), max(shorter, longer)))
-    pairs.extend(_captions_restating_lede(document, list(bags), threshold, set(pairs), memo))
+    pairs.extend(_captions_restating_lede(document, sorted(by_length), threshold, set(pairs), memo))
     yield from sorted(pairs)
 
 
@@ -145,18 +151,28 @@ def _captions_restating_lede(document, indexes, threshold: float, found, memo):
 
     raw = prose(document)
     lede_text = comparable(document)[lede]
-    for index in indexes:
-        if index == lede or not _CREDIT_HINT.search(raw[index]):
-            continue  # no credit: not a caption
+    for index in _credited(raw, [index for index in indexes if index != lede]):
         pair = (min(index, lede), max(index, lede))
         if pair in found:
             continue
         caption = _once(memo, _uncredited, raw[index])
-        if caption == raw[index]:
-            continue  # no credit: not a caption
         if fuzz.token_set_ratio(normalize(caption), lede_text, score_cutoff=threshold) \
                 and _same_facts(caption, raw[lede], memo):
             yield pair
+
+
+def _credited(raw: dict[int, str], indexes: list[int]) -> list[int]:
+    """Those of ``indexes`` whose paragraph holds a photo or agency credit.
+
+    One search over the paragraphs joined by line ends, not one per paragraph (most
+    hold none, and a search's hints cost a scan each): no credit pattern crosses a
+    line end (boilerplate_credit.PATTERNS), so each credit is found as in its
+    paragraph alone.
+    """
+    texts = [raw[index] for index in indexes]
+    ends = list(accumulate(len(text) + 1 for text in texts))
+    credits = credit_spans("\n".join(texts))
+    return sorted({indexes[bisect_right(ends, start)] for start, _ in credits})
 
 
 def _once(memo: dict, function, text: str):
