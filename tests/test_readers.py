@@ -187,6 +187,11 @@ def test_xml_attribute_defaults_of_the_dtd_are_applied():
     '</source><target>Bonjour</target></trans-unit></body></file></xliff>\n',
     '<xliff version="1.2"><file><body><trans-unit id="1"><source>a</source><target>b</target>'
     '</trans-unit><trans-unit id="2"/></body></file></xliff>',
+    '<xliff version="1.2"><file><body><trans-unit id="a\tb"><source>a</source></trans-unit>'
+    '<trans-unit id=\'q\'><source>b</source></trans-unit><trans-unit id="1" xml:id="2"><source>'
+    'c</source></trans-unit><trans-unit  id = "s" ><source>d</source><target>e</target>'
+    '</trans-unit><trans-unit translate="no" id="t"><source>f</source></trans-unit></body></file>'
+    '</xliff>',
     '<xliff version="1.2"><file><body><trans-unit id="1"/><trans-unit id="2"><source>a</source>'
     '<target>b</target></trans-unit><trans-unit id="3"><source>c</source><target><g>d</g>'
     '</target></trans-unit></body></file></xliff>',
