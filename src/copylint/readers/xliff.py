@@ -147,8 +147,9 @@ def _scanned(text: str):
                 target = new(Leaf, ("target", at, content_start, found.end(7),
                                     found.end(7) + 9, text, None))
             unit_id = found[3]
-            if unit_id is None:
-                unit_id = attributes(text, found.start(), found.end(2) + 1).get("id", "")
+            if unit_id is None:  # not the one attribute: none (2.x segments), or others too
+                unit_id = (attributes(text, found.start(), found.end(2) + 1).get("id", "")
+                           if found.end(2) > found.start(2) else "")
             units.append((unit_id, source, target))
         elif found.start(8) >= 0:
             if opened is not None:  # a file inside a file
