@@ -38,7 +38,7 @@ def mask(text: str, name: str = "<xliff>"):
     for file_attrs, units in files:
         source_lang = file_attrs.get("source-language", document_source)
         target_lang = file_attrs.get("target-language", document_target)
-        for unit_attrs, source, target in units:
+        for unit_id, source, target in units:
             if source is None:
                 continue
             # An empty run at each tag splits the masked span there, so a one-character
@@ -55,7 +55,7 @@ def mask(text: str, name: str = "<xliff>"):
                     blocks.append((*target_span, None, None))
                     runs.extend(target_runs)
             segments.append({
-                "id": unit_attrs.get("id", ""),
+                "id": unit_id,
                 "source": _plain(text, source),
                 "source_lang": source_lang,
                 "target_lang": target_lang,
@@ -82,15 +82,15 @@ def _units(root, file):
             if file.start < unit.start < file.content_end]
 
 
-def _parts(unit) -> tuple[dict, Leaf | Element | None, Leaf | Element | None]:
-    """The unit's attributes, first source and first target."""
+def _parts(unit) -> tuple[str, Leaf | Element | None, Leaf | Element | None]:
+    """The unit's id, first source and first target."""
     source = target = None
     for child in unit.children:
         if child.name == "source" and source is None:
             source = child
         elif child.name == "target" and target is None:
             target = child
-    return unit.attrs, source, target
+    return unit.attrs.get("id", ""), source, target
 
 
 # Without comments, CDATA sections, processing instructions, a DOCTYPE or prefixed
@@ -100,20 +100,22 @@ def _parts(unit) -> tuple[dict, Leaf | Element | None, Leaf | Element | None]:
 _ATTRS = r"""(?:[^>"'/]|"[^"]*+"|'[^']*+')*+"""
 _PROLOG = re.compile(rf"\ufeff?\s*+(?:<\?xml[^?>]*+\?>\s*+)?<xliff(?=[\s>])({_ATTRS})>")
 _SCAN = re.compile(rf"""<(?:
-    (trans-unit|segment)(?=[\s>/])(?:({_ATTRS})>\s*+          # a unit (1), the rest of it
-      (<source(?=[\s>]){_ATTRS}>)([^<]*+)</source>\s*+       # when its source (3, 4) and
-      (?:(<target(?=[\s>]){_ATTRS}>)([^<]*+)</target>\s*+)?  # target (5, 6) hold text alone
+    (trans-unit|segment)(?=[\s>/])(?:                          # a unit (1), the rest of it (2):
+      (\s++id="([^"&\t\n]*+)"\s*+|{_ATTRS})>\s*+            # (3: its id, its one attribute)
+      (<source(?=[\s>]){_ATTRS}>)([^<]*+)</source>\s*+       # when its source (4, 5) and
+      (?:(<target(?=[\s>]){_ATTRS}>)([^<]*+)</target>\s*+)?  # target (6, 7) hold text alone
       </\1>)?
-  | file(?=[\s>/])({_ATTRS})(/?)>                            # a file's start tag (7, 8: empty)
-  | (/file\s*+>)                                             # its end tag (9)
+  | file(?=[\s>/])({_ATTRS})(/?)>                            # a file's start tag (8, 9: empty)
+  | (/file\s*+>)                                             # its end tag (10)
   | [!?] | /?+[^\s>/:]++:                                    # what the scan cannot read
 )""", re.VERBOSE)
 _UNIT_END = {name: re.compile(rf"</{name}\s*>") for name in UNITS}
 
 
 def _scanned(text: str):
-    """The root's attributes and each file's (attributes, unit parts), found by one scan
-    as the tree would give them; None when the file is not one the scan reads."""
+    """The root's attributes and each file's (attributes, unit parts: id, source, target),
+    found by one scan as the tree would give them; None when the file is not one the
+    scan reads."""
     prolog = _PROLOG.match(text)
     if prolog is None:
         return None
@@ -129,37 +131,39 @@ def _scanned(text: str):
                 if kind is not None:
                     return None
                 kind = found[1]
-            parts = (_simple_unit(text, found, new) if found.start(2) >= 0
-                     else _unit_tree(text, found))
-            if parts is None:
-                return None
-            units.append(parts)
-        elif found.start(7) >= 0:
+            if found.start(2) < 0:  # not of text alone: from its own tree
+                parts = _unit_tree(text, found)
+                if parts is None:
+                    return None
+                units.append(parts)
+                continue
+            # A source and a target of text alone: Leaves made from the match.
+            at, content_start = found.span(4)
+            source = new(Leaf, ("source", at, content_start, found.end(5), found.end(5) + 9,
+                                text, None))
+            target = None
+            if found.start(6) >= 0:
+                at, content_start = found.span(6)
+                target = new(Leaf, ("target", at, content_start, found.end(7),
+                                    found.end(7) + 9, text, None))
+            unit_id = found[3]
+            if unit_id is None:  # not the one attribute: none (2.x segments), or others too
+                unit_id = (attributes(text, found.start(), found.end(2) + 1).get("id", "")
+                           if found.end(2) > found.start(2) else "")
+            units.append((unit_id, source, target))
+        elif found.start(8) >= 0:
             if opened is not None:  # a file inside a file
                 return None
-            if found[8]:  # <file/>: no units
+            if found[9]:  # <file/>: no units
                 files.append((attributes(text, found.start(), found.end()), []))
             else:
                 opened, units = found, []
-        elif found.start(9) >= 0 and opened is not None:
+        elif found.start(10) >= 0 and opened is not None:
             files.append((attributes(text, opened.start(), opened.end()), units))
             opened = units = None
         else:
             return None
     return attributes(text, prolog.start(1) - len("<xliff"), prolog.end()), files
-
-
-def _simple_unit(text: str, unit, new) -> tuple:
-    """The parts of a unit whose source and target hold text alone, from its match."""
-    source_start, content_start = unit.span(3)
-    source = new(Leaf, ("source", source_start, content_start, unit.end(4), unit.end(4) + 9,
-                        text, None))
-    target = None
-    if unit.start(5) >= 0:
-        target_start, content_start = unit.span(5)
-        target = new(Leaf, ("target", target_start, content_start, unit.end(6),
-                            unit.end(6) + 9, text, None))
-    return attributes(text, unit.start(), unit.end(2) + 1), source, target
 
 
 def _unit_tree(text: str, unit):

@@ -12,6 +12,7 @@ and column.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import NamedTuple
 
 import regex
@@ -296,9 +297,11 @@ _MARKUP_TOKEN = re.compile(r"""<(?:
 )""", re.DOTALL | re.VERBOSE)
 
 
-def tree(text: str, start: int, given, stop: int | None = None) -> Element:
+def tree(text: str, start: int, given, stop: int | None = None,
+         hole: tuple[int, int] | None = None) -> Element:
     """Elements from one scan of the markup from ``start`` (to ``stop``: one element
-    of a checked document), offsets in characters.
+    of a checked document), offsets in characters; the markup in ``hole`` (an
+    element's content, read by the caller) is not scanned: the element holds it as text.
 
     Expat has checked the document, so its markup is found by one pattern; an
     element holding text only is one match, and a Leaf. ``given`` are expat's
@@ -311,7 +314,13 @@ def tree(text: str, start: int, given, stop: int | None = None) -> Element:
     add_child = None  # the open element's children.append
     named: dict[str, list] = {}
     new = tuple.__new__
-    for match in _MARKUP_TOKEN.finditer(text, start, len(text) if stop is None else stop):
+    last = len(text) if stop is None else stop
+    if hole is None:
+        tokens = _MARKUP_TOKEN.finditer(text, start, last)
+    else:
+        tokens = chain(_MARKUP_TOKEN.finditer(text, start, hole[0]),
+                       _MARKUP_TOKEN.finditer(text, hole[1], last))
+    for match in tokens:
         kind = match.lastindex
         if kind is None or kind == 4:  # end tag, comment, processing instruction, CDATA
             if stack and text[match.start() + 1] == "/":
