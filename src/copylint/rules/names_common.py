@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -261,8 +261,8 @@ def glossary_candidate_runs(document, wanted: Callable[[str], bool]) -> list[Run
     if not kept:
         return []
     parts = runs.parts
-    picked = compress(range(1, len(parts), 3), map(kept.__contains__, parts[1::3]))
-    ends = list(accumulate(map(len, parts)))
+    picked = list(compress(range(1, len(parts), 3), map(kept.__contains__, parts[1::3])))
+    ends = list(accumulate(map(len, islice(parts, picked[-1] + 1))))  # up to the last run kept
     text = document.text
     prose = document.prose_paragraphs
     found = []
