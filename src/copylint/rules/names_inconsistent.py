@@ -111,7 +111,7 @@ class NamesInconsistent(Rule):
         if runs.marked:  # accent marks after a run: a word may go on past them ("é-Luc")
             found = [_words_of(tuple(_CAP_WORD.findall(text)), tuple(_SHORT_MARKED.findall(text)))]
         else:
-            found = list(map(_run_words, runs.distinct))
+            found = list(filter(None, map(_run_words, runs.distinct)))
         keys = set().union(*map(_KEYS, found))  # capitalised words
         extras = set().union(*filter(None, map(_EXTRAS, found)))
         pairs = [(a, b) for a, b, short in extras if not short]  # hyphenated, spaced
@@ -140,10 +140,12 @@ def _run_words(run: str):
 
     Every capitalised word of the text lies in a run, whole unless accent marks follow
     the run. A run may start inside a word ("aÉric"), so a short accented word found
-    here is kept only if the text has it whole (_whole_in).
+    here is kept only if the text has it whole (_whole_in). None for a run with none
+    ("The", "EFE", "May": a quarter of a story's runs), which the story's unions skip.
     """
-    return _words_of(tuple(_CAP_WORD.findall(run)),
-                     () if run.isascii() else tuple(_SHORT_MARKED.findall(run)))
+    found = _words_of(tuple(_CAP_WORD.findall(run)),
+                      () if run.isascii() else tuple(_SHORT_MARKED.findall(run)))
+    return found if any(found[:3]) else None
 
 
 def _words_of(words: tuple[str, ...], short: tuple[str, ...]):
