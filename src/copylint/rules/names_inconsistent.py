@@ -149,10 +149,12 @@ def _run_words(run: str):
 
 
 def _words_of(words: tuple[str, ...], short: tuple[str, ...]):
-    """Frozensets (merged cheaply across a story's runs) of: a key of each capitalised
-    word but institutional ones (_COMMON), the institutional words, (spelling, other
-    spelling, short) pairs to compare, and for _initial_pairs' test the folded words and
-    lower-cased institutional words (these marked by a leading NUL), and their tails.
+    """Tuples (merged by one set union each across a story's runs; tuples, not frozensets:
+    a quarter of the memory, and the collector stops tracking them) of: a key of each
+    capitalised word but institutional ones (_COMMON), the institutional words,
+    (spelling, other spelling, short) pairs to compare, and for _initial_pairs' test the
+    folded words and lower-cased institutional words (these marked by a leading NUL), and
+    their tails.
 
     A key is the folded word, a NUL and the word: sorted, keys of words sharing a folded
     head stand together. Hyphenated words ("Jean-Luc", "Keller-Sutter") are compared with
@@ -167,10 +169,10 @@ def _words_of(words: tuple[str, ...], short: tuple[str, ...]):
         words = tuple(w for w in words if w not in _COMMON_CAPITALISED)
     folds = tuple(map(fold, words))
     lowered = tuple(map(str.lower, common))
-    return (frozenset(map("\0".join, zip(folds, words))), frozenset(common),
-            frozenset(extras + tuple((w, strip_marks(w), True) for w in short)),
-            frozenset((*folds, *("\0" + c for c in lowered))),
-            frozenset(f[1:] for f in (*folds, *lowered)))
+    return (tuple(map("\0".join, zip(folds, words))), common,
+            extras + tuple((w, strip_marks(w), True) for w in short),
+            (*folds, *("\0" + c for c in lowered)),
+            tuple(f[1:] for f in (*folds, *lowered)))
 
 
 def _whole_in(text: str, word: str) -> bool:
