@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
-from itertools import chain, compress, islice
+from itertools import compress, islice, repeat
 from operator import attrgetter, eq, itemgetter, methodcaller
 
 import regex
@@ -111,17 +111,22 @@ class NamesInconsistent(Rule):
         if runs.marked:  # accent marks after a run: a word may go on past them ("é-Luc")
             found = [_words_of(tuple(_CAP_WORD.findall(text)), tuple(_SHORT_MARKED.findall(text)))]
         else:
-            found = list(map(_run_words, runs.distinct))
-        keys = set(chain.from_iterable(map(_KEYS, found)))  # capitalised words
-        common = set(chain.from_iterable(map(_COMMONS, found)))
-        extras = set(chain.from_iterable(map(_EXTRAS, found)))
+            found = list(filter(None, map(_run_words, runs.distinct)))
+        keys = set().union(*map(_KEYS, found))  # capitalised words
+        extras = set().union(*filter(None, map(_EXTRAS, found)))
         pairs = [(a, b) for a, b, short in extras if not short]  # hyphenated, spaced
-        if len(extras) > len(pairs) and _ACCENTED.search(text):
-            pairs += [(a, b) for a, b, short in extras if short and _whole_in(text, a)]
+        shorts = [(a, b) for a, b, short in extras if short]
+        # The words are the text's: one with a Latin accent spares searching the text.
+        if shorts and (any(_ACCENTED.search(a) for a, _ in shorts) or _ACCENTED.search(text)):
+            pairs += [(a, b) for a, b in shorts if _whole_in(text, a)]
         pairs += _close_pairs(keys)
         if "Junior" in text and "Jr" in text:
             pairs += [(f"{name} Jr.", f"{name} Junior") for name in set(_JUNIOR.findall(text))]
-        pairs += _initial_pairs(keys, set(chain.from_iterable(map(_FOLDS, found))), common, text)
+        # Most stories have no two words (institutional ones lower-cased) whose folded
+        # spellings differ at most in their first letter: as many tails as spellings.
+        if len(set().union(*map(_TAILS, found))) < len(set().union(*map(_SPELLINGS, found))):
+            pairs += _initial_pairs(keys, set().union(*map(_COMMONS, found)), text)
+        pairs = [pair for pair in pairs if _alike(*pair)]
         if not pairs:
             return
         finder = _Finder(document)
@@ -135,15 +140,21 @@ def _run_words(run: str):
 
     Every capitalised word of the text lies in a run, whole unless accent marks follow
     the run. A run may start inside a word ("aÉric"), so a short accented word found
-    here is kept only if the text has it whole (_whole_in).
+    here is kept only if the text has it whole (_whole_in). None for a run with none
+    ("The", "EFE", "May": a quarter of a story's runs), which the story's unions skip.
     """
-    return _words_of(tuple(_CAP_WORD.findall(run)),
-                     () if run.isascii() else tuple(_SHORT_MARKED.findall(run)))
+    found = _words_of(tuple(_CAP_WORD.findall(run)),
+                      () if run.isascii() else tuple(_SHORT_MARKED.findall(run)))
+    return found if any(found[:3]) else None
 
 
 def _words_of(words: tuple[str, ...], short: tuple[str, ...]):
-    """(a key of each capitalised word but institutional ones (_COMMON), their folded
-    spellings, the institutional words, (spelling, other spelling, short) pairs to compare).
+    """Tuples (merged by one set union each across a story's runs; tuples, not frozensets:
+    a quarter of the memory, and the collector stops tracking them) of: a key of each
+    capitalised word but institutional ones (_COMMON), the institutional words,
+    (spelling, other spelling, short) pairs to compare, and for _initial_pairs' test the
+    folded words and lower-cased institutional words (these marked by a leading NUL), and
+    their tails.
 
     A key is the folded word, a NUL and the word: sorted, keys of words sharing a folded
     head stand together. Hyphenated words ("Jean-Luc", "Keller-Sutter") are compared with
@@ -157,8 +168,11 @@ def _words_of(words: tuple[str, ...], short: tuple[str, ...]):
     if common:
         words = tuple(w for w in words if w not in _COMMON_CAPITALISED)
     folds = tuple(map(fold, words))
-    return (tuple(map("\0".join, zip(folds, words))), folds, common,
-            extras + tuple((w, strip_marks(w), True) for w in short))
+    lowered = tuple(map(str.lower, common))
+    return (tuple(map("\0".join, zip(folds, words))), common,
+            extras + tuple((w, strip_marks(w), True) for w in short),
+            (*folds, *("\0" + c for c in lowered)),
+            tuple(f[1:] for f in (*folds, *lowered)))
 
 
 def _whole_in(text: str, word: str) -> bool:
@@ -238,20 +252,15 @@ def _lines(document, starts: list[int]) -> str:
     return "lines " + ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
 
 
-def _initial_pairs(keys: set[str], folds: set[str], common: set[str],
-                   text: str) -> list[tuple[str, str]]:
+def _initial_pairs(keys: set[str], common: set[str], text: str) -> list[tuple[str, str]]:
     """First names one initial letter apart before the same surname (Constantin/Konstantin Popescu).
 
     Spellings that differ in their first letter are not compared in general
     (Mason/Jason are two names); beside one surname they are one person, unless
-    one sentence names both ("Dario Rossi and his twin Mario Rossi"). ``keys`` and
-    ``folds`` are the story's capitalised words but institutional ones as _words_of
-    gives them, ``common`` the institutional words (folded, they are lower case).
+    one sentence names both ("Dario Rossi and his twin Mario Rossi"). ``keys`` are the
+    story's capitalised words but institutional ones as _words_of gives them, ``common``
+    the institutional words (folded, they are lower case).
     """
-    common_folds = set(map(str.lower, common))
-    all_folds = folds | common_folds
-    if len(set(map(_TAIL, all_folds))) == len(all_folds) and folds.isdisjoint(common_folds):
-        return []  # most stories: no two such words at all
     entries = [(folded, word, False) for folded, _, word in map(_UNKEY, keys)]
     entries += [(folded, word, True) for folded, word in zip(map(str.lower, common), common)]
     rests = [folded[1:] for folded, _, _ in entries]
@@ -276,9 +285,9 @@ def _initial_pairs(keys: set[str], folds: set[str], common: set[str],
     return pairs
 
 
-_HEAD, _TAIL = itemgetter(slice(0, 2)), itemgetter(slice(1, None))
+_HEAD = itemgetter(slice(0, 2))
 _UNKEY = methodcaller("partition", "\0")  # (folded, NUL, word) of a key
-_KEYS, _FOLDS, _COMMONS, _EXTRAS = map(itemgetter, range(4))  # of _words_of
+_KEYS, _COMMONS, _EXTRAS, _SPELLINGS, _TAILS = map(itemgetter, range(5))  # of _words_of
 
 
 def _close_pairs(keys: set[str]) -> list[tuple[str, str]]:
@@ -288,28 +297,29 @@ def _close_pairs(keys: set[str]) -> list[tuple[str, str]]:
     spellings of one name differ further in (Tokayev/Tokaev, Odesa/Odessa), and
     comparing every pair would cost a story's speed budget. Institutional words
     (_COMMON) have no key. Sorted, keys of words sharing a head stand together, and
-    only those are looked at one by one.
+    only those are looked at, two by two (_close_keys).
     """
     group = sorted(keys)
     heads = list(map(_HEAD, group))
-    firsts = list(compress(range(len(heads)), map(eq, heads, islice(heads, 1, None))))
-    if not firsts:
-        return []
+    pairs = []
+    for i in compress(range(len(heads)), map(eq, heads, islice(heads, 1, None))):
+        end = bisect_right(heads, heads[i], i + 2)
+        pairs += filter(None, map(_close_keys, repeat(group[i], end - i - 1), group[i + 1:end]))
+    return pairs
+
+
+@lru_cache(maxsize=1 << 14)
+def _close_keys(key_a: str, key_b: str) -> tuple[str, str] | None:
+    """The words of two keys (folded word, NUL, word) if close enough to be one name;
+    cached, as stories repeat the same words."""
+    fa, _, a = key_a.partition("\0")
+    fb, _, b = key_b.partition("\0")
+    limit = 1 if min(len(fa), len(fb)) <= 6 else 2
+    if abs(len(fa) - len(fb)) > limit:
+        return None
     from rapidfuzz.distance import Levenshtein
 
-    pairs = []
-    for i in firsts:
-        fa, _, a = group[i].partition("\0")
-        head = heads[i]
-        j = i + 1
-        while j < len(heads) and heads[j] == head:
-            fb, _, b = group[j].partition("\0")
-            j += 1
-            limit = 1 if min(len(fa), len(fb)) <= 6 else 2
-            if abs(len(fa) - len(fb)) <= limit and (
-                    Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit):
-                pairs.append((a, b))
-    return pairs
+    return (a, b) if Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit else None
 
 
 class _Finder:
@@ -348,17 +358,21 @@ class _Finder:
         return len(word) >= 5 and bool(self.positions(word.lower()))
 
 
-def _same_name(a: str, b: str, finder: _Finder) -> bool:
-    """Whether two close spellings are one name written two ways in this story.
-
-    The tests of the words alone come first: they are cheaper than searching the story.
-    """
+@lru_cache(maxsize=1 << 14)
+def _alike(a: str, b: str) -> bool:
+    """Whether two close spellings may be one name, by the words alone (no look-alikes,
+    English words or different places): asked before the story is searched, and cached,
+    as stories repeat the same pairs."""
     if not _same_place(a, b):
         return False
     fa, fb = fold(a), fold(b)
-    if fa != fb and (
-            _look_alikes(fa, fb, glossary().distinct) or _english_word(fa) or _english_word(fb)):
-        return False
+    return fa == fb or not (
+        _look_alikes(fa, fb, glossary().distinct) or _english_word(fa) or _english_word(fb))
+
+
+def _same_name(a: str, b: str, finder: _Finder) -> bool:
+    """Whether two close spellings that are _alike are one name written two ways in this story."""
+    fa, fb = fold(a), fold(b)
     document = finder.document
     starts_a, starts_b = finder.positions(a), finder.positions(b)
     if not starts_a or not starts_b or finder.in_lower_case(a) or finder.in_lower_case(b):
@@ -400,8 +414,10 @@ def _english_words() -> frozenset[str]:
     return frozenset(load_data("english_words.yaml")["words"].split())
 
 
+@lru_cache(maxsize=1 << 12)
 def _english_place(word: str) -> bool:
-    """The gazetteer's current English name of a place ("Peru", not "Perú")."""
+    """The gazetteer's current English name of a place ("Peru", not "Perú"); cached, as
+    stories repeat the same names."""
     from ..gazetteer import gazetteer
 
     place = gazetteer().places.get(word)
