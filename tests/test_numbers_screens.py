@@ -25,3 +25,18 @@ def test_the_space_gate_screen_admits_what_the_gate_finds():
                  "x“9 ９９９", "７ 123"):
         assert _GATE.search(text) and _may_hold_gate(text), text
     assert not _may_hold_gate("In 2023 45 jobs went, and “Élysée” said 3,000.")
+
+
+def test_a_comma_the_decimal_rule_passes_over_has_only_skipped_numbers():
+    from copylint.rules.numbers_decimal_comma import _NUMBER, _groups_plainly
+
+    for text in ("3,000", "200,000", "0,123", " 0,1234", "10,123", "00,123", "1.000,000",
+                 "x0,000", "$5,000", "1.5,000", "12.345,678", "7,٣٤٥", "8,123.4", "9,123,4"):
+        comma = text.index(",")
+        if not _groups_plainly(text, comma):
+            continue
+        for begin in range(comma):
+            match = _NUMBER.match(text, begin)
+            if match:
+                _, whole, frac, _ = match.groups()
+                assert len(frac) > 2 and whole != "0" and "." not in whole, text
