@@ -142,8 +142,9 @@ def _lines_with(text: str, hints, found=None) -> list[tuple[int, int]]:
     lines = set()
     for first, group in hints:
         if found is not None and first.isalpha():
-            lines.update(_line_around(text, at) for hint in {hint.lower() for hint in group}
-                         for at in found.get(hint, ()) if text.startswith(group, at))
+            if found:  # most stories hold none of the hints
+                lines.update(_line_around(text, at) for hint in {hint.lower() for hint in group}
+                             for at in found.get(hint, ()) if text.startswith(group, at))
             continue
         at = text.find(first)
         while at != -1:
