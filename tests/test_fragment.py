@@ -89,3 +89,14 @@ def test_repeated_word_candidates_are_those_of_the_whole_pattern():
                    "no—no no", "é é", "ab ab_", "it it's", "so so. 20 20", "'a 'a a"):
         expected = [m.start(1) for m in repeated_word.CANDIDATE.finditer(folded)]
         assert repeated_word._candidate_starts(folded) == expected, folded
+
+
+def test_the_stop_test_finds_what_a_search_of_the_whole_sentence_finds():
+    from itertools import product
+
+    from copylint.rules.fragment_words import ENDS_WITH_STOP, ends_with_stop
+
+    for size in range(7):
+        for chars in product('.")”a\n', repeat=size):
+            text = "".join(chars)
+            assert ends_with_stop(text) == (ENDS_WITH_STOP.search(text) is not None), repr(text)
