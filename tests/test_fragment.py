@@ -75,3 +75,28 @@ def test_dirty_sentences_fire(linter, body, rule):
 def test_repeated_word_fix_keeps_one_word(linter):
     findings = linter.lint_text(STORY.format("Talks resume in\nin June."), "story.txt")
     assert [(f.line, f.column, f.end_line, f.suggestion) for f in findings] == [(3, 40, 4, "in")]
+
+
+def test_repeated_word_candidates_are_those_of_the_whole_pattern():
+    # The scan looks in the text with the opening marks as spaces: sound only while
+    # no mark is a word character, and it must find what CANDIDATE.finditer finds.
+    import re
+
+    from copylint.rules import repeated_word
+
+    assert not any(re.match(r"\w", mark) for mark in repeated_word.MARKS)
+    for folded in ("“the the", "(in in) and-and x-y x-y", "the-the", "a  a", "«de de»",
+                   "no—no no", "é é", "ab ab_", "it it's", "so so. 20 20", "'a 'a a"):
+        expected = [m.start(1) for m in repeated_word.CANDIDATE.finditer(folded)]
+        assert repeated_word._candidate_starts(folded) == expected, folded
+
+
+def test_the_stop_test_finds_what_a_search_of_the_whole_sentence_finds():
+    from itertools import product
+
+    from copylint.rules.fragment_words import ENDS_WITH_STOP, ends_with_stop
+
+    for size in range(7):
+        for chars in product('.")”a\n', repeat=size):
+            text = "".join(chars)
+            assert ends_with_stop(text) == (ENDS_WITH_STOP.search(text) is not None), repr(text)

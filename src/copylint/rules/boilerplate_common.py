@@ -1,4 +1,4 @@
-"""Shared by the boilerplate rules that look at how a line opens.
+"""Shared by the boilerplate rules that look at how a line opens, or for phrases.
 
 Not a rule module. Matching each line with an anchored ``match`` costs one attempt per
 line; a multiline ``^`` search (or a YAML pack regex) is tried at every character.
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from ..packs import folded_text
 from ._lazy import LazyPattern, Openings, lazy_re
 
 # Indentation or masked markup (any amount), then bullets or arrows, may open a
@@ -164,31 +165,45 @@ def _alternates_at_top(alternative: str) -> bool:
     return False
 
 
-def by_shared_part(phrases, parts) -> dict[str, list[tuple[str, int]]]:
-    """For :func:`phrase_starts`: each phrase, with where the part stands in it, under
-    the first of ``parts`` it holds (or under itself).
+class Phrases:
+    """Lower-case phrases a rule looks for anywhere in the folded text.
 
-    Why: a search of the story costs about a microsecond whatever it looks for (but a
-    single character, which costs a tenth); phrases sharing a part are searched once,
-    and a rare character (a sign) is a part worth having even for one phrase.
+    Why: a substring search of the story costs a microsecond or two whatever it
+    looks for (but a single character, which costs a tenth), and the boilerplate
+    phrases are many and rare; the phrases of every set made are found in one
+    Aho-Corasick walk per story, shared by the rules.
     """
-    found: dict[str, list[tuple[str, int]]] = {}
-    for phrase in phrases:
-        part = next((part for part in parts if part in phrase), phrase)
-        found.setdefault(part, []).append((phrase, phrase.index(part)))
-    return found
+
+    def __init__(self, phrases) -> None:
+        self.phrases = tuple(phrases)
+        _PHRASE_SETS.append(self)
+
+    def starts(self, document) -> list[tuple[int, str]]:
+        """(start, phrase) of every occurrence of the phrases, overlapping ones too."""
+        found = _found_phrases(document)
+        return [(start, phrase) for phrase in self.phrases for start in found.get(phrase, ())]
 
 
-def phrase_starts(text: str, by_part: dict[str, list[tuple[str, int]]]):
-    """(start, phrase) of every occurrence in ``text`` of the phrases of ``by_part``."""
-    for part, phrases in by_part.items():
-        at = text.find(part)
-        while at != -1:
-            for phrase, offset in phrases:
-                start = at - offset
-                if start >= 0 and text.startswith(phrase, start):
-                    yield start, phrase
-            at = text.find(part, at + 1)
+_PHRASE_SETS: list[Phrases] = []  # every set made, in order
+_WALK: list = [0, None]  # how many sets the automaton covers, and (automaton, its phrases)
+
+
+def _found_phrases(document) -> dict[str, list[int]]:
+    """The starts in the folded text of each phrase of every set that occurs there."""
+    cached = document.meta.get("boilerplate.phrases")
+    if cached is None or cached[0] != len(_PHRASE_SETS):
+        if _WALK[0] != len(_PHRASE_SETS):
+            from ahocorasick_rs import AhoCorasick, Implementation
+
+            phrases = sorted({phrase for found in _PHRASE_SETS for phrase in found.phrases})
+            _WALK[:] = [len(_PHRASE_SETS),
+                        (AhoCorasick(phrases, implementation=Implementation.DFA), phrases)]
+        automaton, phrases = _WALK[1]
+        found: dict[str, list[int]] = {}
+        for index, start, _ in automaton.find_matches_as_indexes(folded_text(document), overlapping=True):
+            found.setdefault(phrases[index], []).append(start)
+        cached = document.meta["boilerplate.phrases"] = (len(_PHRASE_SETS), found)
+    return cached[1]
 
 
 def line_hits(document, pattern: LazyPattern, gate: LineGate | None = None):

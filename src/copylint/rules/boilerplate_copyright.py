@@ -6,18 +6,18 @@ from ..finding import Hit, Severity
 from ..packs import folded_text
 from ..rule import Rule
 from ._lazy import lazy_re
-from .boilerplate_common import by_shared_part, phrase_starts
+from .boilerplate_common import Phrases
 
-# Found in the lower-cased text with str.find (fast); each notice is reported once,
-# from its first marker to the end of its line.
+# Found in the lower-cased text (one walk for all the boilerplate phrases); each
+# notice is reported once, from its first marker to the end of its line.
 MARKERS = (
     "©", "all rights reserved", "todos los derechos reservados", "tous droits réservés",
     "alle rechte vorbehalten", "tutti i diritti riservati", "todos os direitos reservados",
     "may not be published, broadcast, rewritten",
 )
-_MARKERS_BY_PART = by_shared_part(MARKERS, (" reservados",))
+_MARKERS = Phrases(MARKERS)
 _DATED = lazy_re(r"(?:copyright|\(c\))\s*(?:©\s*)?(?:19|20)\d\d\b")
-_DATED_HINTS = by_shared_part(("copyright", "(c)"), ("(",))
+_DATED_HINTS = Phrases(("copyright", "(c)"))
 
 
 class Copyright(Rule):
@@ -36,10 +36,9 @@ class Copyright(Rule):
     good_example = "The court ruled that the photographs were protected by copyright."
 
     def check(self, document, options):
-        folded = folded_text(document)
-        starts = [start for start, _ in phrase_starts(folded, _MARKERS_BY_PART)]
-        if any(phrase_starts(folded, _DATED_HINTS)):
-            starts.extend(match.start() for match in _DATED.finditer(folded))
+        starts = [start for start, _ in _MARKERS.starts(document)]
+        if _DATED_HINTS.starts(document):
+            starts.extend(match.start() for match in _DATED.finditer(folded_text(document)))
         reported_lines = set()
         for start in sorted(starts):
             line = document.line_of(start)

@@ -7,6 +7,7 @@ import re
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_regex
+from .boilerplate_common import Phrases
 
 AGENCIES = (
     "EFE|EPA|AFP|AP|ANSA|DPA|dpa|XINHUA|Xinhua|REUTERS|Reuters|GETTY IMAGES|Getty Images|"
@@ -36,8 +37,9 @@ PATTERNS = (
              rf"XINHUA|REUTERS|Reuters|POOL|Pool))*[ ]?/[ ]?{_NAME}"
              rf"(?:[ ]?/[ ]?(?:File Photo|FILE PHOTO|File|FILE|Pool|POOL|Handout|HANDOUT|Archive|"
              rf"Archivo|ARCHIVO))*\.?{_LINE_END}"),
-    # (AP Photo/Evan Vucci), (Photo: EFE), (File photo)
-    (("(",), rf"\((?:(?:{AGENCIES})[ ])?(?:Photo|PHOTO|Foto|FOTO|Photograph|Image|File photo|"
+    # (AP Photo/Evan Vucci), (Photo: EFE), (File photo): not "(", which every dateline's
+    # agency has, but the photo words, one of which any such credit holds
+    (("Photo", "PHOTO", "Foto", "FOTO", "Image", "File photo"), rf"\((?:(?:{AGENCIES})[ ])?(?:Photo|PHOTO|Foto|FOTO|Photograph|Image|File photo|"
              r"File Photo)s?(?:[ ]?(?:/|:|by)[ ]?[^()\n]{1,60})?\)"),
     # (EFE/Juan Pérez): two words at least, so "(Reuters/Ipsos)" is not taken for a credit
     (("/",), rf"\((?:{AGENCIES})[ ]?/[ ]?\p{{Lu}}\p{{L}}+(?:[ ]\p{{Lu}}[\p{{L}}'’.\-]*){{1,3}}\)"),
@@ -75,6 +77,9 @@ def _by_hints(patterns) -> tuple[tuple[tuple, tuple], ...]:
 
 
 _COMPILED = _by_hints(PATTERNS)
+# The hints that open with a letter, lower-cased: the story's are found in the
+# boilerplate phrase walk (a capital is no rare character to search for).
+_WORD_HINTS = Phrases(sorted({hint.lower() for hints, _ in PATTERNS for hint in hints if hint[0].isalpha()}))
 
 
 class Credit(Rule):
@@ -97,19 +102,24 @@ class Credit(Rule):
 
     def check(self, document, options):
         text = document.text
-        for start, end in credit_spans(text):
+        found: dict[str, list[int]] = {}
+        for start, hint in _WORD_HINTS.starts(document):
+            found.setdefault(hint, []).append(start)
+        for start, end in credit_spans(text, found):
             yield Hit(start, end,
                       f"Photo or agency credit in the copy: '{text[start:end]}'; remove it.")
 
 
-def credit_spans(text: str):
+def credit_spans(text: str, found: dict[str, list[int]] | None = None):
     """(start, end) of each credit in ``text``, in order, none inside another.
 
     duplicate/paragraph uses it too: a caption's credit is no fact of the story.
+    ``found``: for a whole story, the starts of ``_WORD_HINTS``'s phrases in its
+    folded text (the same offsets); without it the hints are searched for here.
     """
     spans = []
     for hints, patterns in _COMPILED:
-        for start, end in _lines_with(text, hints):
+        for start, end in _lines_with(text, hints, found):
             for pattern in patterns:
                 spans.extend(match.span() for match in pattern.finditer(text, start, end))
     last_end = -1
@@ -120,23 +130,34 @@ def credit_spans(text: str):
         yield start, end
 
 
-def _lines_with(text: str, hints) -> list[tuple[int, int]]:
+def _lines_with(text: str, hints, found=None) -> list[tuple[int, int]]:
     """(start, end) of each line of ``text`` that holds one of ``hints``, in order.
 
     ``hints``: grouped by first character (see :func:`_by_first_character`). The text
     is searched for that character, a capital or a sign (rare in prose, and a
-    one-character search costs a tenth of a longer one), and the hints tested there.
+    one-character search costs a tenth of a longer one), and the hints tested there;
+    with ``found`` (see :func:`credit_spans`), a letter's hints are tested only where
+    it has them in lower case.
     """
     lines = set()
     for first, group in hints:
+        if found is not None and first.isalpha():
+            if found:  # most stories hold none of the hints
+                lines.update(_line_around(text, at) for hint in {hint.lower() for hint in group}
+                             for at in found.get(hint, ()) if text.startswith(group, at))
+            continue
         at = text.find(first)
         while at != -1:
             if not text.startswith(group, at):
                 at = text.find(first, at + 1)
                 continue
-            end = text.find("\n", at)
-            if end == -1:
-                end = len(text)
-            lines.add((text.rfind("\n", 0, at) + 1, end))
-            at = text.find(first, end)
+            line = _line_around(text, at)
+            lines.add(line)
+            at = text.find(first, line[1])
     return sorted(lines)
+
+
+def _line_around(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the line of ``text`` that holds offset ``at``."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end == -1 else end

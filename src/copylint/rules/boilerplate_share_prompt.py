@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from ..finding import Hit, Severity
-from ..packs import folded_text
 from ..rule import Rule
-from .boilerplate_common import (
-    LineGate, by_shared_part, compile_line_start, line_hits, phrase_starts,
-)
+from .boilerplate_common import LineGate, Phrases, compile_line_start, line_hits
 
 # Words of a page's widgets: furniture only when they are the whole line.
 WIDGET_LINES = (
@@ -41,7 +38,7 @@ PHRASES = (
     "follow us on google news", "follow us on x ",
 )
 
-_PHRASES_BY_PART = by_shared_part(PHRASES, ("follow us on ", "our newsletter", "share this "))
+_PHRASES = Phrases(PHRASES)
 # A widget is furniture only as the whole line, a prompt with whatever follows it;
 # either is reported from its first word to the line's end, so one match a line
 # finds both.
@@ -73,8 +70,7 @@ class SharePrompt(Rule):
     def check(self, document, options):
         found = set(line_hits(document, _FURNITURE_LINE, _GATE))
         covered = [range(start, end) for start, end in found]
-        folded = folded_text(document)
-        for start, phrase in phrase_starts(folded, _PHRASES_BY_PART):
+        for start, phrase in _PHRASES.starts(document):
             if not any(start in span for span in covered):
                 found.add((start, start + len(phrase.rstrip())))
         for start, end in sorted(found):

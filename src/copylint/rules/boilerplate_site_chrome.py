@@ -53,7 +53,11 @@ class SiteChrome(Rule):
     def check(self, document, options):
         paragraphs = document.paragraphs
         with_separator = set(paragraphs_holding(document, _SEPARATOR_CHARS))
-        for paragraph in paragraphs:
+        # Chrome candidates stand above the headline; a body paragraph can only be a
+        # menu, which holds a separator: the others need no look.
+        top = 0 if document.headline is None else document.headline.index + 1
+        for index in sorted(with_separator.union(range(top))):
+            paragraph = paragraphs[index]
             if paragraph.role == "chrome-candidate":
                 kickers = {k.casefold() for k in options["kickers"]}  # most stories have none
                 if paragraph.text.strip(" :-–—").casefold() not in kickers:
@@ -67,8 +71,7 @@ class SiteChrome(Rule):
                     document, paragraph, paragraphs[paragraph.index + 1:paragraph.index + 2]):
                 yield Hit(paragraph.start, paragraph.end,
                           f"Site name above the headline: '{paragraph.text}'; remove it.")
-            elif paragraph.role == "body" and paragraph.index in with_separator \
-                    and _is_menu(paragraph.text):
+            elif paragraph.role == "body" and index in with_separator and _is_menu(paragraph.text):
                 yield Hit(paragraph.start, paragraph.end,
                           f"Navigation line in the copy: '{paragraph.text}'; remove it.")
 

@@ -11,7 +11,7 @@ from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import LazyPattern, lazy_regex
 from .boilerplate_common import case_forms
-from .fragment_words import ENDS_WITH_STOP, has_finite_cue, is_body, regular_past, tokens, words
+from .fragment_words import ends_with_stop, has_finite_cue, is_body, regular_past, tokens, words
 
 # After a comma, a tail opening with one of these continues the phrase (a list,
 # another prepositional phrase) rather than starting a main clause.
@@ -90,7 +90,7 @@ class SubordinateAlone(Rule):
             if not text[:1].isupper() or not is_body(document, sentence):
                 continue
             start = opener.match(text)
-            if start is None or not ENDS_WITH_STOP.search(text):
+            if start is None or not ends_with_stop(text):
                 continue
             found = tokens(text)
             if start.group().lower().startswith(_PURPOSE):

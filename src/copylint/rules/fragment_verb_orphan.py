@@ -8,7 +8,7 @@ from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_re, lazy_regex
 from .fragment_words import (
-    ENDS_WITH_STOP,
+    ends_with_stop,
     has_finite_cue,
     is_body,
     previous_in_paragraph,
@@ -86,7 +86,7 @@ class VerbOrphan(Rule):
                               "its own by machine translation; join it to the sentence it "
                               "belongs to.")
                 continue
-            if not is_body(document, sentence) or not ENDS_WITH_STOP.search(text):
+            if not is_body(document, sentence) or not ends_with_stop(text):
                 continue
             found = tokens(text)
             if len(found) > MAX_WORDS or _CLAUSE_MARKS.search(text):

@@ -17,6 +17,8 @@ from ._lazy import lazy_regex
 TOKEN = lazy_regex(r"\p{L}[\p{L}\p{M}'’\-]*")
 # A sentence that ends on a plain full stop, maybe inside a closing quote or bracket.
 ENDS_WITH_STOP = lazy_regex(r"(?<!\.)\.[\"'”’»)\]]*$|(?<!\.)[\"'”’»)\]]+\.$")
+# What a match of ENDS_WITH_STOP is made of: it lies in the text's trailing run of these.
+STOP_TAIL = "\"'”’»)].\n"
 # Regular pasts that are not verbs in practice.
 _NOT_PAST = frozenset(
     "hundred indeed need speed seed bed red shed feed deed creed breed greed steed weed "
@@ -34,6 +36,13 @@ def words() -> dict[str, frozenset[str] | tuple[str, ...]]:
         "object": frozenset(data["object_verbs"].split()),
         "subordinators": tuple(data["subordinators"]),
     }
+
+
+def ends_with_stop(text: str) -> bool:
+    """ENDS_WITH_STOP is found in ``text``: searched for from the trailing run of
+    STOP_TAIL on (its lookbehinds still see what comes before), as a search from
+    the top tries the pattern at every character of the sentence."""
+    return ENDS_WITH_STOP.search(text, len(text.rstrip(STOP_TAIL))) is not None
 
 
 def tokens(text: str) -> list[str]:

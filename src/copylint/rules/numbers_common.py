@@ -66,6 +66,13 @@ def digit_commas(document) -> list[int]:
     return found
 
 
+def groups_thousands(text: str, comma: int) -> bool:
+    """'\\d,\\d\\d\\d' at ``comma``, with the stdlib's digits (``str.isdecimal``, all of
+    them digits to the regex module too)."""
+    after = text[comma + 1:comma + 4]
+    return len(after) == 3 and after.isdecimal() and text[comma - 1].isdecimal()
+
+
 def separated_numbers(document, separators, pattern, signs: str = "$€£¥") -> list:
     """Matches of ``pattern`` in the headline and body, in text order, for numbers
     written with a separator: ``separators`` are the offsets of the separators.

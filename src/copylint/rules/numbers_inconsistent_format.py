@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_re, lazy_regex
-from .numbers_common import digit_commas, in_prose
+from .numbers_common import digit_commas, groups_thousands, in_prose
 
 # Digits first: the regex module scans a leading digit class fast, and the few
 # matches get their boundary checks below. Only numbers that can count are
@@ -52,7 +52,7 @@ class InconsistentNumberFormat(Rule):
     def check(self, document, options):
         text = document.text
         # Without a grouped number there is nothing to be inconsistent with.
-        if not any(_groups_thousands(text, comma) for comma in digit_commas(document)):
+        if not any(groups_thousands(text, comma) for comma in digit_commas(document)):
             return
         grouped, plain = [], []
         for match in in_prose(document, _NUMBER.finditer(text)):
@@ -98,12 +98,6 @@ class InconsistentNumberFormat(Rule):
         if label and not (label["name"] and _starts_sentence(text, label.start("name"))):
             return _is_money(text, start)
         return not (_STREET_AFTER.match(text, end) or _PHONE_AFTER.match(text, end))
-
-
-def _groups_thousands(text: str, comma: int) -> bool:
-    """'\\d,\\d\\d\\d' at ``comma``, with the stdlib's digits (``str.isdecimal``)."""
-    after = text[comma + 1:comma + 4]
-    return len(after) == 3 and after.isdecimal() and text[comma - 1].isdecimal()
 
 
 def _is_money(text: str, start: int) -> bool:

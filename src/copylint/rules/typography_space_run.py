@@ -38,9 +38,12 @@ class SpaceRun(Rule):
         text = document.text
         # One substring test per kind of space, far cheaper than the scan.
         other_spaces = any(space in text for space in _SPACES[1:])
-        if not other_spaces and "  " not in text:
+        # Without them the first run starts where the substring first stands: the
+        # scan begins there.
+        first = 0 if other_spaces else text.find("  ")
+        if first == -1:
             return
-        for match in (_RUN if other_spaces else _ASCII_RUN).finditer(text):
+        for match in (_RUN if other_spaces else _ASCII_RUN).finditer(text, first):
             start, end = match.span()
             if not start or end == len(text) or text[start - 1].isspace() or text[end].isspace():
                 continue  # indentation or a line end
