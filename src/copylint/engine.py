@@ -195,11 +195,12 @@ class Linter:
                 hits = [hit for hit in hits if not document.is_masked_at(hit.start)
                         and not document.is_masked_at(max(hit.end, hit.start + 1) - 1)]
             _add_findings(document, item, hits, findings)
-        result = sorted(findings, key=Finding.sort_key)
         directives = list(directives)
         if not directives:
-            return result
-        result = suppress.apply(result, directives)
+            return sorted(findings, key=Finding.sort_key)
+        # One sort: which findings a directive drops, and whether it is used, do
+        # not depend on their order.
+        result = suppress.apply(findings, directives)
         reporter = plan.unused_suppression
         if reporter is not None:
             for directive, reason in suppress.unused(

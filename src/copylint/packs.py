@@ -131,6 +131,7 @@ class PackRule(Rule):
         # the regex to match there (see _rule_conditions); None: every triggered
         # unit is scanned.
         self.conditions = conditions
+        self._scope_key = _scope_key(scope)  # its units in document.meta (scope_spans)
 
     # Patterns compile on first use: a run compiles only the rules a story triggers.
     @cached_property
@@ -177,18 +178,15 @@ class PackRule(Rule):
         its trigger literals end (None: every unit may match its regexes)."""
         if not phrases and (not self.regexes or positions == []):
             return []  # the story's one scan shows nothing of this rule: no units needed
-        units, starts = scope_spans(document, self.scope)
+        units, starts = document.meta.get(self._scope_key) or scope_spans(document, self.scope)
         candidates: list[tuple[int, int, str | None]] = []
         for start, end, pattern in phrases:
             if _unit_holding(units, starts, start, end) is not None:
                 candidates.append((start, end, pattern.suggestion))
         if self.regexes and units:
             scan = units if positions is None else _units_at(units, starts, positions)
-            if scan and self.conditions is not None and not _odd_case(document):
-                folded = folded_text(document)
-                scan = [unit for unit in scan if self._may_match(folded[unit[0]:unit[1]])]
             if scan:
-                self._regex_matches(document.text, scan, candidates)
+                self._regex_matches(document, scan, candidates)
         if not candidates:
             return []
         text = document.text
@@ -197,7 +195,8 @@ class PackRule(Rule):
             if start == end or self._excepted(text, start, end, units, starts):
                 continue
             message = self.message.format(match=text[start:end], suggestion=suggestion or "")
-            hits.append(Hit(start, end, message, suggestion))
+            # Made by tuple.__new__ in C (a NamedTuple's own __new__ is Python), as the engine's findings.
+            hits.append(tuple.__new__(Hit, (start, end, message, suggestion, None, None)))
         return hits
 
     def _may_match(self, folded_unit: str) -> bool:
@@ -213,10 +212,18 @@ class PackRule(Rule):
                 return True
         return False
 
-    def _regex_matches(self, text: str, units, candidates: list) -> None:
-        """Append the matches of the rule's regexes in ``units`` to ``candidates``."""
+    def _regex_matches(self, document, units, candidates: list) -> None:
+        """Append the matches of the rule's regexes in ``units`` to ``candidates``,
+        trying only the units that hold the regexes' required texts (conditions)."""
+        text, conditions = document.text, self.conditions
+        if conditions is not None and not _odd_case(document):
+            folded, may_match = folded_text(document), self._may_match
+        else:
+            folded = None
         finditer = self._regex.finditer
         for u_start, u_end in units:
+            if folded is not None and not may_match(folded[u_start:u_end]):
+                continue
             unit = text[u_start:u_end]
             try:
                 for match in finditer(unit, timeout=REGEX_TIMEOUT):
@@ -331,12 +338,16 @@ def regex_tokens(pattern: str, start: int = 0):
 def scope_spans(document, scope: str) -> tuple[list[tuple[int, int]], list[int]]:
     """The (start, end) spans a rule of ``scope`` looks at, in order and disjoint,
     and their starts (for bisect); cached per document."""
-    key = ("_scope", scope)
+    key = _scope_key(scope)
     spans = document.meta.get(key)
     if spans is None:
         units = _scope_units(document, scope)
         spans = document.meta[key] = (units, list(map(_first, units)))
     return spans
+
+
+def _scope_key(scope: str) -> tuple[str, str]:
+    return ("_scope", scope)
 
 
 def _unit_holding(units, starts, start: int, end: int) -> int | None:
@@ -673,6 +684,11 @@ class Pack:
         return frozenset(r.id for r in self.rules if r.regexes and r.triggers is None)
 
     @cached_property
+    def _has_exact(self) -> bool:
+        """Whether the pack has case-sensitive phrases (see exact_matches)."""
+        return any(rule.case_sensitive and rule.phrases for rule in self.rules)
+
+    @cached_property
     def _by_id(self) -> dict[str, tuple[int, PackRule]]:
         return {rule.id: (index, rule) for index, rule in enumerate(self.rules)}
 
@@ -796,25 +812,25 @@ class PackSet:
         triggers: list[dict] = [{} for _ in self.packs]
         if self._automaton:
             folded = folded_text(document)
-            last = len(folded) - 1
+            size = len(folded)
             automaton, entries = self._automaton
             for key, start, end in automaton.find_matches_as_indexes(folded, overlapping=True):
-                end_index = end - 1
                 trigger_entries, phrase_entries = entries[key]
                 if trigger_entries:
                     joined_before = start > 0 and folded[start - 1].isalnum()
-                    joined_after = end_index < last and folded[end_index + 1].isalnum()
+                    joined_after = end < size and folded[end].isalnum()
                     for index, rule_id, word_start, word_end in trigger_entries:
                         if not (word_start and joined_before) and not (word_end and joined_after):
-                            triggers[index].setdefault(rule_id, []).append(end_index)
+                            triggers[index].setdefault(rule_id, []).append(end - 1)
                 for index, rule, pattern in phrase_entries:
-                    if not rule.word_boundary or _at_word_boundaries(folded, start, end_index + 1):
-                        phrases[index].setdefault(rule.id, []).append((start, end_index + 1, pattern))
+                    if not rule.word_boundary or _at_word_boundaries(folded, start, end):
+                        phrases[index].setdefault(rule.id, []).append((start, end, pattern))
         meta = document.meta
         live = []
         for pack, found, triggered in zip(self.packs, phrases, triggers):
-            for rule_id, matches in pack.exact_matches(document).items():
-                found.setdefault(rule_id, []).extend(matches)
+            if pack._has_exact:
+                for rule_id, matches in pack.exact_matches(document).items():
+                    found.setdefault(rule_id, []).extend(matches)
             meta[pack._phrase_key] = found
             meta[pack._trigger_key] = triggered
             if found or triggered or pack._always:
