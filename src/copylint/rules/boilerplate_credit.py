@@ -43,8 +43,8 @@ PATTERNS = (
              r"File Photo)s?(?:[ ]?(?:/|:|by)[ ]?[^()\n]{1,60})?\)"),
     # (EFE/Juan Pérez): two words at least, so "(Reuters/Ipsos)" is not taken for a credit
     (("/",), rf"\((?:{AGENCIES})[ ]?/[ ]?\p{{Lu}}\p{{L}}+(?:[ ]\p{{Lu}}[\p{{L}}'’.\-]*){{1,3}}\)"),
-    # Photo: John Smith/AFP; Photo by Jane Doe
-    (_PHOTO_WORDS,
+    # Photo: John Smith/AFP; Photo by Jane Doe; File photo: EFE
+    (_PHOTO_WORDS + ("File photo", "Cover photo", "Main photo", "Top photo"),
      rf"{_AFTER_SENTENCE}(?:Photo|Photos|PHOTO|Photograph|Foto|FOTO|Image|Picture|Photo credit|"
      rf"File photo|Cover photo|Main photo|Top photo)(?:[ ]?[:|][ ]?|[ ]by[ ])(?=\p{{Lu}})"
      rf".{{1,80}}?{_LINE_END}"),
