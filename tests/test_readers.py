@@ -212,47 +212,6 @@ def test_xliff_read_by_patterns_as_from_its_tree(text):
     assert scanned.language == from_tree.language
 
 
-_NITF = '<nitf><head><docdata><date.issue norm="20240502"/></docdata></head><body>{}</body></nitf>'
-_NEWSML = ('<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><contentMeta><headline>H'
-           '</headline></contentMeta><contentSet>{}</contentSet></newsItem>')
-
-
-@pytest.mark.parametrize("text, suffix", [
-    (_NITF.format('<body.head><hedline><hl1>Head</hl1></hedline></body.head>\n<body.content>\n'
-                  '  <p>A &amp; b, ok.</p>\n<p></p>  <p lede="1/2" x=\'y\'>Two.</p><hl2>Sub</hl2>'
-                  '\n</body.content>\n<body.end><tagline>T</tagline></body.end>'), ".nitf"),
-    (_NITF.format('Lead <body.content><p>a</p></body.content> tail'), ".nitf"),
-    (_NITF.format('<body.content>\n  <hl1>Head</hl1>\n  <p>a</p>\n</body.content>'), ".nitf"),
-    (_NITF.format('<!-- <body.content><p>x</p></body.content> --><body.content><p>a</p>'
-                  '</body.content>'), ".nitf"),
-    (_NITF.format('<![CDATA[ <body.content><p>x</p></body.content> ]]><p>b</p>'), ".nitf"),
-    (_NITF.format('<body.content><p>a</p><media-reference>m</media-reference></body.content>'),
-     ".nitf"),
-    (_NITF.format('<body.content><p>a</p></body.content><body.content><p>b</p></body.content>'),
-     ".nitf"),
-    (_NITF.format('<hl1><body.content><p>a</p><p>b</p></body.content></hl1>'), ".nitf"),
-    (_NEWSML.format('<inlineXML><html xmlns="http://www.w3.org/1999/xhtml"><body>\n<p>Uno.</p>\n'
-                    '<h2>Dos</h2>\n<p>Tres &#8217;s.</p>\n</body></html></inlineXML>'), ".xml"),
-    (_NEWSML.format('<inlineXML><html><body><p>y</p></body></html></inlineXML>'
-                    '<inlineData><body><p>q</p></body></inlineData>'), ".xml"),
-    (_NEWSML.format('<inlineData><html><body><p>y</p><p>z</p></body></html></inlineData>'), ".xml"),
-    ('<newsItem><contentMeta><headline><body><p>x</p><p>y</p></body></headline></contentMeta>'
-     '</newsItem>', ".xml"),
-])
-def test_xml_body_read_by_pattern_as_from_its_tree(text, suffix, monkeypatch):
-    """A body of blocks of text alone is read by one pattern, not the tree: the Document
-    must be the one the tree gives."""
-    from copylint.readers import blockscan
-
-    scanned = read_document(text, "a" + suffix)
-    monkeypatch.setattr(blockscan, "_hole", lambda *_: None)
-    from_tree = read_document(text, "a" + suffix)
-    assert scanned.text == from_tree.text and scanned.masked == from_tree.masked
-    assert scanned.meta == from_tree.meta and scanned.paragraphs == from_tree.paragraphs
-    assert scanned.sentences == from_tree.sentences and scanned.headline == from_tree.headline
-    assert scanned.page_date == from_tree.page_date
-
-
 def test_undefined_entity_with_external_dtd_is_refused_at_its_position():
     text = '<!DOCTYPE nitf SYSTEM "nitf.dtd">\n<nitf>\n  <p>é &nbsp; x</p></nitf>'
     with pytest.raises(InputError, match=r"bad\.nitf:3:8: malformed XML: undefined entity &nbsp;"):

@@ -6,10 +6,10 @@ item's creation date is the page date.
 
 from __future__ import annotations
 
-from . import blockscan
 from .masking import keep
 from .nitf import iso_date
-from .structure import Block
+from .structure import Block, collect_blocks
+from .xmlscan import parse
 
 XHTML_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 li dt dd blockquote figcaption caption td th pre div".split())
 SKIP = frozenset("head script style object".split())
@@ -17,7 +17,7 @@ META_ROLES = {"headline": "headline", "dateline": "dateline", "by": "byline"}
 
 
 def mask(text: str, name: str = "<newsml>"):
-    root, hole = blockscan.parse(text, name, "body")  # the XHTML body
+    root = parse(text, name)
     runs: list[tuple[int, int]] = []
     blocks: list[Block] = []
     content_meta = root.find("contentMeta")
@@ -25,11 +25,11 @@ def mask(text: str, name: str = "<newsml>"):
         for element in content_meta.children:
             role = META_ROLES.get(element.name)
             if role and not any(b[2] == role for b in blocks):
-                blockscan.collect(text, element, (), {}, SKIP, runs, blocks, hole, role)
+                collect_blocks(text, element, (), {}, SKIP, runs, blocks, role)
     for inline in root.find_all("inlineXML"):
-        blockscan.collect(text, inline, XHTML_BLOCKS, {}, SKIP, runs, blocks, hole)
+        collect_blocks(text, inline, XHTML_BLOCKS, {}, SKIP, runs, blocks)
     for inline in root.find_all("inlineData"):
-        blockscan.collect(text, inline, (), {}, SKIP, runs, blocks, hole)
+        collect_blocks(text, inline, (), {}, SKIP, runs, blocks)
     date = page_date(root, text)
     if date:
         blocks.append(date)

@@ -6,10 +6,9 @@ publication date is the page date.
 
 from __future__ import annotations
 
-from . import blockscan
 from .masking import keep
-from .structure import Block
-from .xmlscan import attribute_span
+from .structure import Block, collect_blocks
+from .xmlscan import attribute_span, parse
 
 BLOCKS = frozenset(
     "p hl1 hl2 byline dateline abstract li dt dd td th caption media-caption tagline "
@@ -22,12 +21,12 @@ SKIP = frozenset("media-reference media-object media-metadata media-producer cla
 
 
 def mask(text: str, name: str = "<nitf>"):
-    root, hole = blockscan.parse(text, name, "body.content")
+    root = parse(text, name)
     body = root.find("body")
     runs: list[tuple[int, int]] = []
     blocks: list[Block] = []
     if body is not None:
-        blockscan.collect(text, body, BLOCKS, ROLES, SKIP, runs, blocks, hole)
+        collect_blocks(text, body, BLOCKS, ROLES, SKIP, runs, blocks)
     date = page_date(root, text)
     if date:
         blocks.append(date)

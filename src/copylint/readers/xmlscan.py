@@ -12,7 +12,6 @@ and column.
 from __future__ import annotations
 
 import re
-from itertools import chain
 from typing import NamedTuple
 
 import regex
@@ -297,11 +296,9 @@ _MARKUP_TOKEN = re.compile(r"""<(?:
 )""", re.DOTALL | re.VERBOSE)
 
 
-def tree(text: str, start: int, given, stop: int | None = None,
-         hole: tuple[int, int] | None = None) -> Element:
+def tree(text: str, start: int, given, stop: int | None = None) -> Element:
     """Elements from one scan of the markup from ``start`` (to ``stop``: one element
-    of a checked document), offsets in characters; the markup in ``hole`` (an
-    element's content, read by the caller) is not scanned: the element holds it as text.
+    of a checked document), offsets in characters.
 
     Expat has checked the document, so its markup is found by one pattern; an
     element holding text only is one match, and a Leaf. ``given`` are expat's
@@ -314,13 +311,7 @@ def tree(text: str, start: int, given, stop: int | None = None,
     add_child = None  # the open element's children.append
     named: dict[str, list] = {}
     new = tuple.__new__
-    last = len(text) if stop is None else stop
-    if hole is None:
-        tokens = _MARKUP_TOKEN.finditer(text, start, last)
-    else:
-        tokens = chain(_MARKUP_TOKEN.finditer(text, start, hole[0]),
-                       _MARKUP_TOKEN.finditer(text, hole[1], last))
-    for match in tokens:
+    for match in _MARKUP_TOKEN.finditer(text, start, len(text) if stop is None else stop):
         kind = match.lastindex
         if kind is None or kind == 4:  # end tag, comment, processing instruction, CDATA
             if stack and text[match.start() + 1] == "/":
