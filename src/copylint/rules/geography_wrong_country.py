@@ -146,7 +146,7 @@ class WrongCountry(Rule):
                 continue
             if counts is None:
                 counts = _country_counts_in(found, setting)
-            if counts[country] != 1:
+            if counts.get(country) != 1:
                 continue
             if _cannot_end_arrival(text, mention.start):
                 continue
