@@ -7,8 +7,10 @@ from ..rule import Rule
 from ._lazy import lazy_re, lazy_regex
 from .numbers_common import prose_matches
 
-# Spaces that French, Polish, Russian and ISO style put between digit groups.
-_GAP = "[ \u00a0\u202f\u2009]"
+# Spaces that French, Polish, Russian and ISO style put between digit groups: the
+# space, and the wider ones.
+_WIDE_GAPS = "\u00a0\u202f\u2009"
+_GAP = f"[ {_WIDE_GAPS}]"
 # Groups of exactly three digits, the number followed by a lower-case word or a
 # percent sign: the noun it counts ("100 000 farmers", "2 500 000 euros").
 _NUMBER = lazy_regex(
@@ -16,7 +18,6 @@ _NUMBER = lazy_regex(
     rf"(?={_GAP}?%|\s+(?P<word>\p{{Ll}}+))"
 )
 _GATE = lazy_regex(rf"\d{_GAP}\d\d\d")  # the regex engine scans a leading \d faster
-_WIDE_GAPS = _GAP[2:-1]  # the gaps besides the space
 # Each byte that may be part of what the gate takes for a digit (an ASCII digit, or
 # any byte of a character outside ASCII) as "0", every other byte as it is.
 _DIGIT_BYTES = bytes(ord("0") if byte in b"0123456789" or byte > 0x7F else byte for byte in range(256))
