@@ -131,7 +131,6 @@ class PackRule(Rule):
         # the regex to match there (see _rule_conditions); None: every triggered
         # unit is scanned.
         self.conditions = conditions
-        self._scope_key = _scope_key(scope)  # its units in document.meta (scope_spans)
 
     # Patterns compile on first use: a run compiles only the rules a story triggers.
     @cached_property
@@ -178,7 +177,7 @@ class PackRule(Rule):
         its trigger literals end (None: every unit may match its regexes)."""
         if not phrases and (not self.regexes or positions == []):
             return []  # the story's one scan shows nothing of this rule: no units needed
-        units, starts = document.meta.get(self._scope_key) or scope_spans(document, self.scope)
+        units, starts = scope_spans(document, self.scope)
         candidates: list[tuple[int, int, str | None]] = []
         for start, end, pattern in phrases:
             if _unit_holding(units, starts, start, end) is not None:
@@ -338,16 +337,12 @@ def regex_tokens(pattern: str, start: int = 0):
 def scope_spans(document, scope: str) -> tuple[list[tuple[int, int]], list[int]]:
     """The (start, end) spans a rule of ``scope`` looks at, in order and disjoint,
     and their starts (for bisect); cached per document."""
-    key = _scope_key(scope)
+    key = ("_scope", scope)
     spans = document.meta.get(key)
     if spans is None:
         units = _scope_units(document, scope)
         spans = document.meta[key] = (units, list(map(_first, units)))
     return spans
-
-
-def _scope_key(scope: str) -> tuple[str, str]:
-    return ("_scope", scope)
 
 
 def _unit_holding(units, starts, start: int, end: int) -> int | None:
