@@ -178,10 +178,15 @@ class Phrases:
         self.phrases = tuple(phrases)
         _PHRASE_SETS.append(self)
 
+    def found(self, document) -> dict[str, list[int]]:
+        """The starts of each of the phrases the story holds, overlapping ones too."""
+        found = _found_phrases(document)
+        return {phrase: found[phrase] for phrase in self.phrases if phrase in found}
+
     def starts(self, document) -> list[tuple[int, str]]:
         """(start, phrase) of every occurrence of the phrases, overlapping ones too."""
-        found = _found_phrases(document)
-        return [(start, phrase) for phrase in self.phrases for start in found.get(phrase, ())]
+        return [(start, phrase) for phrase, starts in self.found(document).items()
+                for start in starts]
 
 
 _PHRASE_SETS: list[Phrases] = []  # every set made, in order

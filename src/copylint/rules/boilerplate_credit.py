@@ -102,10 +102,7 @@ class Credit(Rule):
 
     def check(self, document, options):
         text = document.text
-        found: dict[str, list[int]] = {}
-        for start, hint in _WORD_HINTS.starts(document):
-            found.setdefault(hint, []).append(start)
-        for start, end in credit_spans(text, found):
+        for start, end in credit_spans(text, _WORD_HINTS.found(document)):
             yield Hit(start, end,
                       f"Photo or agency credit in the copy: '{text[start:end]}'; remove it.")
 
