@@ -35,11 +35,14 @@ def test_parallel_equals_serial(tmp_path):
 
 
 class CountingLinter(Linter):
+    """Counts the stories it lints (a run lints them in batches: lint_texts)."""
+
     calls = 0
 
-    def lint_text(self, text, path="<text>", input_format=None):
-        CountingLinter.calls += 1
-        return super().lint_text(text, path, input_format)
+    def lint_texts(self, sources):
+        sources = list(sources)
+        CountingLinter.calls += len(sources)
+        return super().lint_texts(sources)
 
 
 class LazyCountingLinter(LazyLinter):

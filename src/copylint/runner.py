@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -18,6 +18,9 @@ from .source import InputError, decode, read_bytes, read_stdin_bytes
 
 # Below this many files a pool costs more than it saves.
 MIN_FILES_PER_WORKER = 4
+# Files read before those the content cache cannot answer are linted together
+# (as many as the engine lints at once: engine.BATCH_SIZE).
+READ_AHEAD = 64
 
 
 class RunResult:
@@ -67,35 +70,63 @@ class LazyLinter:
 _WORKER_STATE: dict = {}
 
 
-def _lint_one(linter: LazyLinter, target, name: str, input_format, cache, keep_source: bool):
-    """(name, findings, error, source text or None) for one target."""
+class _Read(NamedTuple):
+    """One target read: its text, or the content cache's findings, or its error."""
+
+    name: str
+    text: str | None  # None when the cache answered and the source is not kept
+    findings: list | None  # None until linted
+    error: str | None
+    key: str | None  # its content-cache key
+
+
+def _read(linter: LazyLinter, target, name: str, input_format, cache, keep_source: bool) -> _Read:
     try:
         max_size = linter.config.max_file_size
         data = read_stdin_bytes(name, max_size) if target == "-" else read_bytes(target, max_size)
         key = cache.key(name, data, input_format) if cache is not None else None
         cached = cache.get(key) if key is not None else None
         text = decode(data, name) if cached is None or keep_source else None
-        if cached is None:
-            cached = linter.get().lint_text(text, name, input_format=input_format)
-            if key is not None:
-                cache.put(key, cached)
-        return name, cached, None, text if keep_source else None
+        return _Read(name, text, cached, None, key)
     except InputError as exc:
-        return name, [], str(exc), None
+        return _Read(name, None, [], str(exc), None)
 
 
-def _worker(name: str):
-    """_lint_one in a worker; with a ``body`` formatter, the findings come back
+def _lint_many(linter: LazyLinter, targets, input_format, cache, keep_source: bool):
+    """(name, findings, error, source text or None) for each (target, name), in order.
+
+    Why read ahead: the files the content cache cannot answer are then linted
+    together (see Linter.lint_texts), READ_AHEAD at a time."""
+    reads = (_read(linter, target, name, input_format, cache, keep_source) for target, name in targets)
+    while chunk := list(islice(reads, READ_AHEAD)):
+        todo = [read for read in chunk if read.findings is None]
+        linted = linter.get().lint_texts([(read.text, read.name, input_format) for read in todo]) if todo else None
+        for read in chunk:
+            findings, error = read.findings, read.error
+            if findings is None:
+                findings, failure = next(linted)
+                if failure is not None:
+                    error = str(failure)
+                elif read.key is not None:
+                    cache.put(read.key, findings)
+            yield read.name, findings, error, read.text if keep_source else None
+
+
+def _work_batch(names: list[str]) -> list:
+    """_lint_many in a worker; with a ``body`` formatter, the findings come back
     formatted (in UTF-8: a message, and the parent's copy until it writes the
     report, half the size of text holding a curly quote), and packed for Tally
     records (see _packed)."""
     state = _WORKER_STATE
-    name, findings, error, text = _lint_one(state["linter"], Path(name), name, state["input_format"],
-                                            state["cache"], state["keep_source"])
     body = state["body"]
-    if body is None or not findings:
-        return name, findings, error, text, None
-    return name, _packed(findings), error, text, body(findings).encode()
+    done = []
+    for name, findings, error, text in _lint_many(state["linter"], [(Path(name), name) for name in names],
+                                                  state["input_format"], state["cache"], state["keep_source"]):
+        if body is None or not findings:
+            done.append((name, findings, error, text, None))
+        else:
+            done.append((name, _packed(findings), error, text, body(findings).encode()))
+    return done
 
 
 def _packed(findings) -> tuple:
@@ -126,10 +157,6 @@ def _batches(names: list[str], jobs: int) -> list[list[str]]:
         batches.append(names[start:start + size])
         start += size
     return batches
-
-
-def _work_batch(names: list[str]) -> list:
-    return [_worker(name) for name in names]
 
 
 class Progress:
@@ -169,8 +196,7 @@ def lint_targets(linter: LazyLinter, targets, *, stdin_name: str = "<stdin>", in
     result = RunResult()
     meter = Progress(len(names), progress)
     if jobs <= 1 or "-" in targets:
-        outcomes = ((*_lint_one(linter, t, n, input_format, cache, keep_sources), None)
-                    for t, n in names)
+        outcomes = ((*outcome, None) for outcome in _lint_many(linter, names, input_format, cache, keep_sources))
         _collect(result, outcomes, meter, formatted=False)
     else:
         import multiprocessing
@@ -185,7 +211,7 @@ def lint_targets(linter: LazyLinter, targets, *, stdin_name: str = "<stdin>", in
         # The parent lints the first file: what the rules build on first use (20 MB
         # of automata and patterns) is then built once and shared by the workers'
         # forked memory, not built again in each (3% of their CPU on 2,000 files).
-        first = _worker(names[0][1])
+        first = _work_batch([names[0][1]])[0]
         context = multiprocessing.get_context("fork")
         batches = _batches([name for _, name in names[1:]], jobs)
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
