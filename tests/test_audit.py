@@ -144,6 +144,25 @@ def test_malformed_jsonl_line_is_one_error_and_the_rest_is_audited(cluster, tmp_
     assert summary["stories"] == 2 and summary["findings"] > 0
 
 
+def test_a_story_that_cannot_be_linted_is_one_error_and_the_rest_is_audited(cluster, tmp_path, capsys):
+    """Malformed XML inside one JSONL record stops that story, not its partition."""
+    story = (ROOT / "examples" / "dirty-story.txt").read_text(encoding="utf-8")
+    lines = [json.dumps({"id": "a", "text": story}),
+             json.dumps({"id": "b", "format": "nitf", "text": "<nitf><body><p>unclosed"}),
+             json.dumps({"id": "c", "path": "c.txt", "text": story})]
+    source = tmp_path / "xml.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "f.jsonl"
+    code = audit_cli(str(source), "--scheduler", cluster, "--partitions", "1", "--output", str(out),
+                     "--format", "json")
+    captured = capsys.readouterr()
+    assert code == 2 and "Traceback" not in captured.err
+    assert captured.err.splitlines() == ["copylint: error: b:1:24: malformed XML: no element found"]
+    rows = read_output(out)
+    assert {row["story"] for row in rows} == {"a", "c"}
+    assert len([r for r in rows if r["story"] == "a"]) == len([r for r in rows if r["story"] == "c"]) > 0
+
+
 @pytest.mark.parametrize("argv, message", [
     (["missing.jsonl"], "missing.jsonl: no such file or directory"),
     (["{stories}/notes.csv"], "expected a folder, a .jsonl file or a .parquet file"),

@@ -110,25 +110,44 @@ def _linter(config_blob: bytes):
 
 
 class _Part:
+    """One partition's linting: stories are linted in batches (Linter.lint_texts)."""
+
     def __init__(self, config_blob: bytes, input_format: str | None, top: int):
         self.linter = _linter(config_blob)
         self.input_format = input_format
         self.top = top
         self.result = PartResult()
+        self.pending: list[tuple[str, str, str, str | None]] = []
 
     def lint(self, story: str, path: str, text: str, input_format: str | None) -> None:
-        from .engine import RuleCrash
+        from .engine import BATCH_SIZE
 
+        self.result.stories += 1
+        self.result.size += len(text.encode("utf-8"))
+        self.pending.append((story, path, text, input_format or self.input_format))
+        if len(self.pending) >= BATCH_SIZE:
+            self.flush()
+
+    def error(self, unit: int | None, message: str) -> None:
+        self.flush()  # the errors stay in story order
+        self.result.errors.append((unit, message))
+
+    def flush(self) -> None:
+        """Lint the pending stories; one that cannot be linted (malformed XML, a
+        rule's crash) is an error of its own, the others are still audited."""
+        pending, self.pending = self.pending, []
+        if not pending:
+            return
         result = self.result
-        result.stories += 1
-        result.size += len(text.encode("utf-8"))
-        try:
-            found = self.linter.lint_text(text, path, input_format=input_format or self.input_format)
-        except RuleCrash as exc:
-            result.errors.append((None, f"{story}: {exc}" if story != path else str(exc)))
-            return
-        if not found:
-            return
+        outcomes = self.linter.lint_texts([(text, path, fmt) for _, path, text, fmt in pending])
+        for (story, path, _, _), (found, error) in zip(pending, outcomes):
+            if error is not None:
+                result.errors.append((None, f"{story}: {error}" if story != path else str(error)))
+            elif found:
+                self._add(story, found)
+
+    def _add(self, story: str, found) -> None:
+        result = self.result
         score = 0
         for finding in found:
             row = finding.to_dict()
@@ -141,8 +160,9 @@ class _Part:
         else:
             heapq.heappushpop(result.worst, entry)
 
-    def error(self, unit: int | None, message: str) -> None:
-        self.result.errors.append((unit, message))
+    def done(self) -> list[PartResult]:
+        self.flush()
+        return [self.result]
 
 
 def _lint_files(items, config_blob, input_format, top):
@@ -157,7 +177,7 @@ def _lint_files(items, config_blob, input_format, top):
             part.error(None, str(exc).replace(absolute, name, 1))
             continue
         part.lint(name, name, text, None)
-    return [part.result]
+    return part.done()
 
 
 def _story_fields(record, where: str) -> tuple[str, str, str, str | None]:
@@ -205,7 +225,7 @@ def _lint_jsonl(lines, config_blob, input_format, top):
             part.error(index, str(exc).removeprefix(": "))
             continue
         part.lint(story, path, text, fmt)
-    return [part.result]
+    return part.done()
 
 
 def _lint_parquet(groups, source, columns, config_blob, input_format, top):
@@ -225,7 +245,7 @@ def _lint_parquet(groups, source, columns, config_blob, input_format, top):
                     part.error(None, str(exc))
                     continue
                 part.lint(story, path, text, fmt)
-    return [part.result]
+    return part.done()
 
 
 # -- the client side ---------------------------------------------------------
