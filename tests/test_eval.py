@@ -199,6 +199,20 @@ def test_malformed_corpus_is_one_line_and_exit_2(cli, corpus, breakage, message)
     assert result.stdout == b""
 
 
+def test_a_story_that_cannot_be_linted_is_an_error_and_the_rest_is_scored(cli, corpus):
+    """As with check: malformed XML in one story is one line and exit 2, the others are still scored."""
+    root, config = corpus
+    (root / "d.nitf").write_text("<nitf><body><p>unclosed", encoding="utf-8")
+    _mutate_expected(root, lambda d: d.update({"d.nitf": []}))
+    result = _eval(cli, root, config, "--format", "json")
+    err = result.stderr.decode()
+    assert result.returncode == 2
+    assert err.splitlines() == [f"copylint: error: {root / 'd.nitf'}:1:24: malformed XML: no element found"]
+    report = json.loads(result.stdout)
+    assert report["errors"] == [f"{root / 'd.nitf'}:1:24: malformed XML: no element found"]
+    assert report["recall"]["overall"]["caught"] == 2  # a.txt is scored as without the bad story
+
+
 def test_corpus_must_be_a_folder(cli, corpus, tmp_path):
     root, config = corpus
     result = _eval(cli, root / "a.txt", config)

@@ -394,7 +394,7 @@ def render_text(result: dict) -> str:
 
 def run(args, config) -> int:
     from .cli import parse_codes, write_output
-    from .engine import Linter, RuleCrash
+    from .engine import Linter
     from .finding import Severity
     from .rule import CATEGORIES
 
@@ -408,11 +408,12 @@ def run(args, config) -> int:
         print(f"copylint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     findings, errors = {}, []
-    for story in stories:
-        try:
-            findings[story.name] = linter.lint_text(story.text, str(story.path))
-        except RuleCrash as exc:
-            errors.append(str(exc))
+    outcomes = linter.lint_texts((story.text, str(story.path), None) for story in stories)
+    for story, (found, error) in zip(stories, outcomes):
+        if error is None:
+            findings[story.name] = found
+        else:
+            errors.append(str(error))
     result = {"corpus": args.corpus, **score(stories, findings, Severity.parse(args.min_severity))}
     result["errors"] = errors
     result["failures"] = check_thresholds(result, args)
