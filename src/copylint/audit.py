@@ -113,6 +113,9 @@ class _Part:
     """One partition's linting: stories are linted in batches (Linter.lint_texts)."""
 
     def __init__(self, config_blob: bytes, input_format: str | None, top: int):
+        from .engine import BATCH_SIZE
+
+        self.batch_size = BATCH_SIZE
         self.linter = _linter(config_blob)
         self.input_format = input_format
         self.top = top
@@ -120,12 +123,10 @@ class _Part:
         self.pending: list[tuple[str, str, str, str | None]] = []
 
     def lint(self, story: str, path: str, text: str, input_format: str | None) -> None:
-        from .engine import BATCH_SIZE
-
         self.result.stories += 1
         self.result.size += len(text.encode("utf-8"))
         self.pending.append((story, path, text, input_format or self.input_format))
-        if len(self.pending) >= BATCH_SIZE:
+        if len(self.pending) >= self.batch_size:
             self.flush()
 
     def error(self, unit: int | None, message: str) -> None:
