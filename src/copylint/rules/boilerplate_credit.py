@@ -102,17 +102,26 @@ class Credit(Rule):
 
     def check(self, document, options):
         text = document.text
-        for start, end in credit_spans(text, _WORD_HINTS.found(document)):
+        for start, end in credit_spans(text, hint_starts(document)):
             yield Hit(start, end,
                       f"Photo or agency credit in the copy: '{text[start:end]}'; remove it.")
+
+
+def hint_starts(document) -> dict[str, list[int]]:
+    """The starts of the credits' word hints (lower-cased) in the story's folded text.
+
+    Found in the boilerplate phrase walk, which the story has anyway: duplicate/paragraph
+    takes them too, for the paragraphs it searches.
+    """
+    return _WORD_HINTS.found(document)
 
 
 def credit_spans(text: str, found: dict[str, list[int]] | None = None):
     """(start, end) of each credit in ``text``, in order, none inside another.
 
     duplicate/paragraph uses it too: a caption's credit is no fact of the story.
-    ``found``: for a whole story, the starts of ``_WORD_HINTS``'s phrases in its
-    folded text (the same offsets); without it the hints are searched for here.
+    ``found``: the starts of the word hints in ``text`` lower-cased (every one: see
+    :func:`hint_starts` for a whole story); without it the hints are searched for here.
     """
     spans = []
     for hints, patterns in _COMPILED:

@@ -9,7 +9,7 @@ from itertools import accumulate
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_regex
-from .boilerplate_credit import credit_spans
+from .boilerplate_credit import credit_spans, hint_starts
 from .duplicate_common import comparable, normalize, prose
 
 # The facts of a paragraph: its numbers and its capitalized words that do not
@@ -151,7 +151,7 @@ def _captions_restating_lede(document, indexes, threshold: float, found, memo):
 
     raw = prose(document)
     lede_text = comparable(document)[lede]
-    for index in _credited(raw, [index for index in indexes if index != lede]):
+    for index in _credited(document, raw, [index for index in indexes if index != lede]):
         pair = (min(index, lede), max(index, lede))
         if pair in found:
             continue
@@ -161,8 +161,8 @@ def _captions_restating_lede(document, indexes, threshold: float, found, memo):
             yield pair
 
 
-def _credited(raw: dict[int, str], indexes: list[int]) -> list[int]:
-    """Those of ``indexes`` whose paragraph holds a photo or agency credit.
+def _credited(document, raw: dict[int, str], indexes: list[int]) -> list[int]:
+    """Those of ``indexes`` (in story order) whose paragraph holds a photo or agency credit.
 
     One search over the paragraphs joined by line ends, not one per paragraph (most
     hold none, and a search's hints cost a scan each): no credit pattern crosses a
@@ -171,8 +171,24 @@ def _credited(raw: dict[int, str], indexes: list[int]) -> list[int]:
     """
     texts = [raw[index] for index in indexes]
     ends = list(accumulate(len(text) + 1 for text in texts))
-    credits = credit_spans("\n".join(texts))
+    credits = credit_spans("\n".join(texts), _joined_hints(document, indexes, texts, ends))
     return sorted({indexes[bisect_right(ends, start)] for start, _ in credits})
+
+
+def _joined_hints(document, indexes: list[int], texts: list[str], ends: list[int]):
+    """The story's credit hints (the boilerplate walk found them) that lie in the
+    paragraphs ``texts``, at their place in the joined text: no search of ours."""
+    found: dict[str, list[int]] = {}
+    story_hints = hint_starts(document)
+    if story_hints:  # most stories hold none
+        paragraphs = document.paragraphs
+        starts = [paragraphs[index].start for index in indexes]  # texts are whole paragraphs
+        for hint, ats in story_hints.items():
+            for at in ats:
+                k = bisect_right(starts, at) - 1
+                if k >= 0 and at < starts[k] + len(texts[k]):
+                    found.setdefault(hint, []).append(ends[k] - len(texts[k]) - 1 + at - starts[k])
+    return found
 
 
 def _once(memo: dict, function, text: str):
