@@ -115,3 +115,17 @@ def test_credited_paragraphs_as_searched_alone():
         expected = sorted({indexes[next(k for k, end in enumerate(ends) if start < end)]
                            for start, _ in credit_spans("\n".join(joined))})
         assert rule._credited(document, raw, indexes) == expected, seed
+
+
+def test_casefolding_keeps_words_apart():
+    """_words casefolds the whole text: no character may join or split a word there."""
+    import sys
+
+    word = rule._WORD
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        character = chr(code)
+        folded = character.casefold()
+        inside = [bool(word.fullmatch(c)) for c in folded]
+        assert folded and inside == [bool(word.fullmatch(character))] * len(folded), hex(code)

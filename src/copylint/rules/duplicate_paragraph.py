@@ -101,18 +101,17 @@ def _similar_pairs(document, threshold: float, min_words: int):
     memo: dict = {}
     pairs = []
     start = 0
-    for longer_at in range(1, len(by_length)):
+    # Too few distinct words in common (Dice under a half) is cheap to tell, and
+    # almost every pair stops here, most at the bound of ``rooms``: a shorter
+    # paragraph shares at most ``room`` words and needs a third of the longer's.
+    for longer_at in [at for at in range(1, len(by_length)) if 3 * rooms[at] >= sizes[at]]:
         long_length, room = lengths[longer_at], rooms[longer_at]
         # Paragraphs this much shorter cannot reach the threshold. Lengths are sorted,
         # so the first one in reach only moves on from one paragraph to the next.
         while start < longer_at and 200 * lengths[start] < threshold * (
                 lengths[start] + long_length):
             start += 1
-        # Too few distinct words in common (Dice under a half) is cheap to tell, and
-        # almost every pair stops here, most at the bound of ``rooms``: a shorter
-        # paragraph shares at most ``room`` words and needs a third of the longer's.
-        if 3 * room < sizes[longer_at] or start == longer_at \
-                or room < min(sizes[start:longer_at]):
+        if start == longer_at or room < min(sizes[start:longer_at]):
             continue
         long_bag, long_size = ordered[longer_at], sizes[longer_at]
         wordy = [
@@ -221,8 +220,11 @@ def _covered(facts: frozenset[str], words: frozenset[str]) -> bool:
 
 
 def _words(text: str) -> frozenset[str]:
-    words = {w.casefold() for w in _WORD.findall(text)}
-    return frozenset(words | {n.replace(",", "") for n in _NUMBER.findall(text)})
+    """Its words casefolded, and its numbers. The text is casefolded once, not each
+    word: casefolding turns each letter or mark into letters or marks and any other
+    character into others (none into nothing), so the words stay the same."""
+    words = frozenset(_WORD.findall(text.casefold()))
+    return words.union([n.replace(",", "") for n in _NUMBER.findall(text)])
 
 
 def _same_facts(first: str, second: str, memo: dict) -> bool:
