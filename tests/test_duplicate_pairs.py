@@ -23,6 +23,24 @@ _WORDS = ("the", "police", "said", "on", "Monday", "that", "protesters", "gather
           "Kazakh", "troops", "arrived", "city", "late")
 
 
+def test_prose_is_each_paragraph_of_the_story_text():
+    """prose() takes a body paragraph's text as it is: it must be its span of the story."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    files = [path for folder in ("examples", "tests/corpus", "tests/inputs")
+             for path in sorted((root / folder).rglob("*"))
+             if path.suffix in {".txt", ".md", ".html", ".xml", ".nitf", ".xlf", ".xliff"}]
+    assert {path.suffix for path in files} >= {".txt", ".md", ".html", ".xml", ".xlf"}
+    for path in files:
+        document = read_document(path.read_text(encoding="utf-8"), str(path))
+        dateline = document.dateline
+        for paragraph in document.body:
+            start = dateline.end if dateline and dateline.paragraph == paragraph.index \
+                else paragraph.start
+            assert prose(document)[paragraph.index] == document.text[start:paragraph.end], path
+
+
 def _paragraph(rng: random.Random, pool: list[str]) -> str:
     if pool and rng.random() < 0.5:  # a near copy of an earlier paragraph
         words = rng.choice(pool).rstrip(".").split()
