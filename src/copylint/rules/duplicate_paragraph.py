@@ -9,7 +9,7 @@ from itertools import accumulate
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_regex
-from .boilerplate_credit import credit_spans, hint_starts
+from .boilerplate_credit import credit_spans, hint_starts, may_hold_credits
 from .duplicate_common import comparable, normalize, prose
 
 # The facts of a paragraph: its numbers and its capitalized words that do not
@@ -144,7 +144,7 @@ def _captions_restating_lede(document, indexes, threshold: float, found, memo):
     (rapidfuzz token_set_ratio), its credit left out; its facts must be the lede's.
     """
     lede = document.dateline.paragraph if document.dateline else None
-    if lede not in indexes:
+    if lede not in indexes or not may_hold_credits(document):
         return
     from rapidfuzz import fuzz
 
