@@ -23,6 +23,24 @@ _WORDS = ("the", "police", "said", "on", "Monday", "that", "protesters", "gather
           "Kazakh", "troops", "arrived", "city", "late")
 
 
+def test_prose_is_each_paragraph_of_the_story_text():
+    """prose() takes a body paragraph's text as it is: it must be its span of the story."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    files = [path for folder in ("examples", "tests/corpus", "tests/inputs")
+             for path in sorted((root / folder).rglob("*"))
+             if path.suffix in {".txt", ".md", ".html", ".xml", ".nitf", ".xlf", ".xliff"}]
+    assert {path.suffix for path in files} >= {".txt", ".md", ".html", ".xml", ".xlf"}
+    for path in files:
+        document = read_document(path.read_text(encoding="utf-8"), str(path))
+        dateline = document.dateline
+        for paragraph in document.body:
+            start = dateline.end if dateline and dateline.paragraph == paragraph.index \
+                else paragraph.start
+            assert prose(document)[paragraph.index] == document.text[start:paragraph.end], path
+
+
 def _paragraph(rng: random.Random, pool: list[str]) -> str:
     if pool and rng.random() < 0.5:  # a near copy of an earlier paragraph
         words = rng.choice(pool).rstrip(".").split()
@@ -83,3 +101,49 @@ def test_bounds_drop_no_pair(threshold):
         assert list(rule._similar_pairs(document, threshold, 8)) == expected, seed
         reported += len(expected)
     assert reported > 50  # the stories hold near-duplicates for the bounds to keep
+
+
+_CREDITED = ("Riot police clear a square in Almaty. EFE / Kulpash Konyrova",
+             "Troops patrol the city centre (AP Photo/Evan Vucci)",
+             "Protesters gather outside the city hall. Photo: John Smith/AFP",
+             "File photo: EFE",
+             "AFP PHOTO / JOHN SMITH",
+             "A burnt car in Almaty. Anatolii Stepanov/AFP via Getty Images")
+_HINTED = ("The Photo Museum and the Getty Center lent the pictures, officials said.",
+           "An Image of the square went round the world; the Foto agency sold it on.",
+           "A Reuters/Ipsos poll showed most respondents backed the plan, said Picture.")
+
+
+def test_credited_paragraphs_as_searched_alone():
+    """The story's credit hints, moved into the joined paragraphs, find the credits a
+    search of those paragraphs alone finds (hints in the lede and at paragraph ends too)."""
+    from copylint.rules.boilerplate_credit import credit_spans
+
+    for seed in range(60):
+        rng = random.Random(seed)
+        paragraphs = [rng.choice(_CREDITED + _HINTED + ("Police said 15 people were hurt.",))
+                      for _ in range(rng.randint(2, 9))]
+        text = ("Photo report from Almaty\n\nALMATY, Jan 6 (EFE). - " + rng.choice(_CREDITED)
+                + "\n\n" + "\n\n".join(paragraphs) + "\nPhoto\n")
+        document = read_document(text, "story.txt")
+        raw, lede = prose(document), document.dateline.paragraph
+        indexes = [index for index in sorted(raw) if index != lede and rng.random() < 0.8]
+        joined = [raw[index] for index in indexes]
+        ends = [sum(len(text) + 1 for text in joined[:k + 1]) for k in range(len(joined))]
+        expected = sorted({indexes[next(k for k, end in enumerate(ends) if start < end)]
+                           for start, _ in credit_spans("\n".join(joined))})
+        assert rule._credited(document, raw, indexes) == expected, seed
+
+
+def test_casefolding_keeps_words_apart():
+    """_words casefolds the whole text: no character may join or split a word there."""
+    import sys
+
+    word = rule._WORD
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        character = chr(code)
+        folded = character.casefold()
+        inside = [bool(word.fullmatch(c)) for c in folded]
+        assert folded and inside == [bool(word.fullmatch(character))] * len(folded), hex(code)

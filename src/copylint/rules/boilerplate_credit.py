@@ -80,6 +80,8 @@ _COMPILED = _by_hints(PATTERNS)
 # The hints that open with a letter, lower-cased: the story's are found in the
 # boilerplate phrase walk (a capital is no rare character to search for).
 _WORD_HINTS = Phrases(sorted({hint.lower() for hints, _ in PATTERNS for hint in hints if hint[0].isalpha()}))
+# The others, signs ("/"): searched for in the text itself.
+_SIGN_HINTS = tuple(sorted({hint for hints, _ in PATTERNS for hint in hints if not hint[0].isalpha()}))
 
 
 class Credit(Rule):
@@ -101,18 +103,35 @@ class Credit(Rule):
     )
 
     def check(self, document, options):
+        if not may_hold_credits(document):
+            return
         text = document.text
-        for start, end in credit_spans(text, _WORD_HINTS.found(document)):
+        for start, end in credit_spans(text, hint_starts(document)):
             yield Hit(start, end,
                       f"Photo or agency credit in the copy: '{text[start:end]}'; remove it.")
+
+
+def hint_starts(document) -> dict[str, list[int]]:
+    """The starts of the credits' word hints (lower-cased) in the story's folded text.
+
+    Found in the boilerplate phrase walk, which the story has anyway: duplicate/paragraph
+    takes them too, for the paragraphs it searches.
+    """
+    return _WORD_HINTS.found(document)
+
+
+def may_hold_credits(document) -> bool:
+    """Whether the story holds a hint of any credit pattern: most hold none, and then
+    no part of it holds a credit, with no search (duplicate/paragraph asks too)."""
+    return bool(hint_starts(document)) or any(sign in document.text for sign in _SIGN_HINTS)
 
 
 def credit_spans(text: str, found: dict[str, list[int]] | None = None):
     """(start, end) of each credit in ``text``, in order, none inside another.
 
     duplicate/paragraph uses it too: a caption's credit is no fact of the story.
-    ``found``: for a whole story, the starts of ``_WORD_HINTS``'s phrases in its
-    folded text (the same offsets); without it the hints are searched for here.
+    ``found``: the starts of the word hints in ``text`` lower-cased (every one: see
+    :func:`hint_starts` for a whole story); without it the hints are searched for here.
     """
     spans = []
     for hints, patterns in _COMPILED:

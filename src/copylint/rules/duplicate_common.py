@@ -20,13 +20,12 @@ def prose(document) -> dict[int, str]:
     """Text of each body paragraph with its dateline left out, by paragraph index."""
     cached = document.meta.get(_PROSE_KEY)
     if cached is None:
+        # A paragraph's text is its span of the story's: no slice of ours but the lede's.
+        cached = {paragraph.index: paragraph.text for paragraph in document.body}
         dateline = document.dateline
-        cached = {}
-        for paragraph in document.body:
-            start = paragraph.start
-            if dateline is not None and dateline.paragraph == paragraph.index:
-                start = dateline.end
-            cached[paragraph.index] = document.text[start:paragraph.end]
+        if dateline is not None and dateline.paragraph in cached:
+            cached[dateline.paragraph] = document.text[
+                dateline.end:document.paragraphs[dateline.paragraph].end]
         document.meta[_PROSE_KEY] = cached
     return cached
 

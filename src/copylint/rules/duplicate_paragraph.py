@@ -9,7 +9,7 @@ from itertools import accumulate
 from ..finding import Hit, Severity
 from ..rule import Rule
 from ._lazy import lazy_regex
-from .boilerplate_credit import credit_spans
+from .boilerplate_credit import credit_spans, hint_starts, may_hold_credits
 from .duplicate_common import comparable, normalize, prose
 
 # The facts of a paragraph: its numbers and its capitalized words that do not
@@ -101,18 +101,17 @@ def _similar_pairs(document, threshold: float, min_words: int):
     memo: dict = {}
     pairs = []
     start = 0
-    for longer_at in range(1, len(by_length)):
+    # Too few distinct words in common (Dice under a half) is cheap to tell, and
+    # almost every pair stops here, most at the bound of ``rooms``: a shorter
+    # paragraph shares at most ``room`` words and needs a third of the longer's.
+    for longer_at in [at for at in range(1, len(by_length)) if 3 * rooms[at] >= sizes[at]]:
         long_length, room = lengths[longer_at], rooms[longer_at]
         # Paragraphs this much shorter cannot reach the threshold. Lengths are sorted,
         # so the first one in reach only moves on from one paragraph to the next.
         while start < longer_at and 200 * lengths[start] < threshold * (
                 lengths[start] + long_length):
             start += 1
-        # Too few distinct words in common (Dice under a half) is cheap to tell, and
-        # almost every pair stops here, most at the bound of ``rooms``: a shorter
-        # paragraph shares at most ``room`` words and needs a third of the longer's.
-        if 3 * room < sizes[longer_at] or start == longer_at \
-                or room < min(sizes[start:longer_at]):
+        if start == longer_at or room < min(sizes[start:longer_at]):
             continue
         long_bag, long_size = ordered[longer_at], sizes[longer_at]
         wordy = [
@@ -145,13 +144,13 @@ def _captions_restating_lede(document, indexes, threshold: float, found, memo):
     (rapidfuzz token_set_ratio), its credit left out; its facts must be the lede's.
     """
     lede = document.dateline.paragraph if document.dateline else None
-    if lede not in indexes:
+    if lede not in indexes or not may_hold_credits(document):
         return
     from rapidfuzz import fuzz
 
     raw = prose(document)
     lede_text = comparable(document)[lede]
-    for index in _credited(raw, [index for index in indexes if index != lede]):
+    for index in _credited(document, raw, [index for index in indexes if index != lede]):
         pair = (min(index, lede), max(index, lede))
         if pair in found:
             continue
@@ -161,8 +160,8 @@ def _captions_restating_lede(document, indexes, threshold: float, found, memo):
             yield pair
 
 
-def _credited(raw: dict[int, str], indexes: list[int]) -> list[int]:
-    """Those of ``indexes`` whose paragraph holds a photo or agency credit.
+def _credited(document, raw: dict[int, str], indexes: list[int]) -> list[int]:
+    """Those of ``indexes`` (in story order) whose paragraph holds a photo or agency credit.
 
     One search over the paragraphs joined by line ends, not one per paragraph (most
     hold none, and a search's hints cost a scan each): no credit pattern crosses a
@@ -171,8 +170,24 @@ def _credited(raw: dict[int, str], indexes: list[int]) -> list[int]:
     """
     texts = [raw[index] for index in indexes]
     ends = list(accumulate(len(text) + 1 for text in texts))
-    credits = credit_spans("\n".join(texts))
+    credits = credit_spans("\n".join(texts), _joined_hints(document, indexes, texts, ends))
     return sorted({indexes[bisect_right(ends, start)] for start, _ in credits})
+
+
+def _joined_hints(document, indexes: list[int], texts: list[str], ends: list[int]):
+    """The story's credit hints (the boilerplate walk found them) that lie in the
+    paragraphs ``texts``, at their place in the joined text: no search of ours."""
+    found: dict[str, list[int]] = {}
+    story_hints = hint_starts(document)
+    if story_hints:  # most stories hold none
+        paragraphs = document.paragraphs
+        starts = [paragraphs[index].start for index in indexes]  # texts are whole paragraphs
+        for hint, ats in story_hints.items():
+            for at in ats:
+                k = bisect_right(starts, at) - 1
+                if k >= 0 and at < starts[k] + len(texts[k]):
+                    found.setdefault(hint, []).append(ends[k] - len(texts[k]) - 1 + at - starts[k])
+    return found
 
 
 def _once(memo: dict, function, text: str):
@@ -205,8 +220,11 @@ def _covered(facts: frozenset[str], words: frozenset[str]) -> bool:
 
 
 def _words(text: str) -> frozenset[str]:
-    words = {w.casefold() for w in _WORD.findall(text)}
-    return frozenset(words | {n.replace(",", "") for n in _NUMBER.findall(text)})
+    """Its words casefolded, and its numbers. The text is casefolded once, not each
+    word: casefolding turns each letter or mark into letters or marks and any other
+    character into others (none into nothing), so the words stay the same."""
+    words = frozenset(_WORD.findall(text.casefold()))
+    return words.union([n.replace(",", "") for n in _NUMBER.findall(text)])
 
 
 def _same_facts(first: str, second: str, memo: dict) -> bool:
