@@ -102,8 +102,8 @@ class Glossary(NamedTuple):
     # the prefixes as a trie-shaped regular expression (kept as text: building it
     # costs a millisecond at every start, compiling it is left to first use)
     prefix_pattern: str
-    # the prefixes cut before their first non-letter ("J.D." -> "J"), as a trie
-    letters_pattern: str
+    # the prefixes cut before their first non-letter ("J.D." -> "J")
+    prefix_letters: frozenset[str]
 
 
 STEM_LENGTH = 4
@@ -175,7 +175,7 @@ def _index_glossary() -> Glossary:
         tuple(entries), variants,
         frozenset(s for e in entries for s in e.accepted), distinct,
         {k: tuple(v) for k, v in people.items()}, frozenset(variant_stems), frozenset(prefixes),
-        trie_pattern(prefixes), trie_pattern({"".join(takewhile(str.isalpha, p)) for p in prefixes}),
+        trie_pattern(prefixes), frozenset("".join(takewhile(str.isalpha, p)) for p in prefixes),
     )
 
 
@@ -185,8 +185,16 @@ def _prefix_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _letters_pattern() -> re.Pattern:
-    return re.compile(glossary().letters_pattern)
+def _letters_screen():
+    """The prefixes' letters as an automaton: built in a fraction of a millisecond, where
+    compiling them as a regular expression costs a one-file run 3 ms."""
+    import ahocorasick
+
+    screen = ahocorasick.Automaton()
+    for letters in glossary().prefix_letters:
+        screen.add_word(letters, None)
+    screen.make_automaton()
+    return screen
 
 
 def holds_prefix(run: str) -> bool:
@@ -197,7 +205,7 @@ def holds_prefix(run: str) -> bool:
     run whenever the prefix starts there ("J" of "J.D."); a run without them gives
     glossary_candidate_runs no hit, kept or not.
     """
-    return _letters_pattern().search(run) is not None
+    return next(_letters_screen().iter(run), None) is not None
 
 
 class Token(NamedTuple):  # a tuple: made by the thousand, a dataclass costs more
