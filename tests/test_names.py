@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 
 from copylint.resources import data_path
-from copylint.rules.names_common import fold, glossary
+from copylint.rules.names_common import fold, glossary, holds_prefix
 
 KINDS = {"person", "organisation", "place"}
 
@@ -57,3 +57,9 @@ def test_fold_ignores_diacritics_hyphens_and_case():
     assert fold("Erdoğan") == fold("ERDOGAN") == "erdogan"
     assert fold("Kassym-Jomart") == "kassym jomart"
     assert fold("Łukasz Wałęsa") == "lukasz walesa"
+
+
+def test_run_screen_keeps_every_prefix():
+    """holds_prefix passes any run a glossary prefix starts in, "J.D." and "Sa'a" too."""
+    assert all(holds_prefix(prefix) for prefix in glossary().prefixes)
+    assert holds_prefix("Vance J") and not holds_prefix("The")

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from itertools import accumulate, compress, islice
+from itertools import accumulate, compress, islice, takewhile
 from pathlib import Path
 from typing import NamedTuple
 
@@ -102,6 +102,8 @@ class Glossary(NamedTuple):
     # the prefixes as a trie-shaped regular expression (kept as text: building it
     # costs a millisecond at every start, compiling it is left to first use)
     prefix_pattern: str
+    # the prefixes cut before their first non-letter ("J.D." -> "J")
+    prefix_letters: frozenset[str]
 
 
 STEM_LENGTH = 4
@@ -173,13 +175,37 @@ def _index_glossary() -> Glossary:
         tuple(entries), variants,
         frozenset(s for e in entries for s in e.accepted), distinct,
         {k: tuple(v) for k, v in people.items()}, frozenset(variant_stems), frozenset(prefixes),
-        trie_pattern(prefixes),
+        trie_pattern(prefixes), frozenset("".join(takewhile(str.isalpha, p)) for p in prefixes),
     )
 
 
 @lru_cache(maxsize=1)
 def _prefix_pattern() -> re.Pattern:
     return re.compile(glossary().prefix_pattern)
+
+
+@lru_cache(maxsize=1)
+def _letters_screen():
+    """The prefixes' letters as an automaton: built in a fraction of a millisecond, where
+    compiling them as a regular expression costs a one-file run 3 ms."""
+    import ahocorasick
+
+    screen = ahocorasick.Automaton()
+    for letters in glossary().prefix_letters:
+        screen.add_word(letters, None)
+    screen.make_automaton()
+    return screen
+
+
+def holds_prefix(run: str) -> bool:
+    """Whether a glossary prefix may start inside this run of name_runs: one search
+    that spares most runs the dearer tests (three in four runs have none).
+
+    A run ends before a non-letter, so the letters a prefix starts with lie in the
+    run whenever the prefix starts there ("J" of "J.D."); a run without them gives
+    glossary_candidate_runs no hit, kept or not.
+    """
+    return next(_letters_screen().iter(run), None) is not None
 
 
 class Token(NamedTuple):  # a tuple: made by the thousand, a dataclass costs more

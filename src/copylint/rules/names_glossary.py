@@ -8,8 +8,8 @@ from functools import lru_cache
 from ..finding import Hit, Severity
 from ..rule import Rule
 from .names_common import (
-    STEM_LENGTH, Token, fold, glossary, glossary_candidate_runs, hits_find_whole, last_word,
-    split_run, stem_of,
+    STEM_LENGTH, Token, fold, glossary, glossary_candidate_runs, hits_find_whole, holds_prefix,
+    last_word, split_run, stem_of,
 )
 
 _MAX_VARIANT_WORDS = 5
@@ -60,7 +60,8 @@ def _finding_filter(min_score: float) -> Callable[[str], bool]:
     @lru_cache(maxsize=1 << 12)
     def may_hold_finding(run: str) -> bool:
         """Its words hold a misspelt name, or prefixes inside it would find a shorter run."""
-        return not hits_find_whole(run) or bool(_run_findings(split_run(run)[0], min_score))
+        return holds_prefix(run) and (
+            not hits_find_whole(run) or bool(_run_findings(split_run(run)[0], min_score)))
 
     return may_hold_finding
 

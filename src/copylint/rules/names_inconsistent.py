@@ -143,9 +143,9 @@ def _run_words(run: str):
     here is kept only if the text has it whole (_whole_in). None for a run with none
     ("The", "EFE", "May": a quarter of a story's runs), which the story's unions skip.
     """
-    found = _words_of(tuple(_CAP_WORD.findall(run)),
-                      () if run.isascii() else tuple(_SHORT_MARKED.findall(run)))
-    return found if any(found[:3]) else None
+    words = _CAP_WORD.findall(run)
+    short = () if run.isascii() else _SHORT_MARKED.findall(run)
+    return _words_of(tuple(words), tuple(short)) if words or short else None
 
 
 def _words_of(words: tuple[str, ...], short: tuple[str, ...]):
@@ -161,18 +161,19 @@ def _words_of(words: tuple[str, ...], short: tuple[str, ...]):
     the same words spaced, and their parts of 5+ letters with the other words; short
     accented words ("Luís") with their plain form.
     """
-    extras = tuple((w, w.replace("-", " "), False) for w in words if "-" in w)
+    extras = [(w, w.replace("-", " "), False) for w in words if "-" in w]
     if extras:
-        words = tuple(part for w in words for part in w.split("-") if len(part) >= 5)
-    common = tuple(w for w in words if w in _COMMON_CAPITALISED)
+        words = [part for w in words for part in w.split("-") if len(part) >= 5]
+    # Each part is merged into a set: a word's order and repeats in the run do not count.
+    common = tuple(_COMMON_CAPITALISED.intersection(words))
     if common:
-        words = tuple(w for w in words if w not in _COMMON_CAPITALISED)
+        words = [w for w in words if w not in _COMMON_CAPITALISED]
     folds = tuple(map(fold, words))
     lowered = tuple(map(str.lower, common))
-    return (tuple(map("\0".join, zip(folds, words))), common,
-            extras + tuple((w, strip_marks(w), True) for w in short),
-            (*folds, *("\0" + c for c in lowered)),
-            tuple(f[1:] for f in (*folds, *lowered)))
+    if short:
+        extras += [(w, strip_marks(w), True) for w in short]
+    return (tuple(map("\0".join, zip(folds, words))), common, tuple(extras),
+            folds + tuple("\0" + c for c in lowered), tuple(map(_TAIL, folds + lowered)))
 
 
 def _whole_in(text: str, word: str) -> bool:
@@ -286,6 +287,7 @@ def _initial_pairs(keys: set[str], common: set[str], text: str) -> list[tuple[st
 
 
 _HEAD = itemgetter(slice(0, 2))
+_TAIL = itemgetter(slice(1, None))
 _UNKEY = methodcaller("partition", "\0")  # (folded, NUL, word) of a key
 _KEYS, _COMMONS, _EXTRAS, _SPELLINGS, _TAILS = map(itemgetter, range(5))  # of _words_of
 
@@ -374,8 +376,11 @@ def _same_name(a: str, b: str, finder: _Finder) -> bool:
     """Whether two close spellings that are _alike are one name written two ways in this story."""
     fa, fb = fold(a), fold(b)
     document = finder.document
-    starts_a, starts_b = finder.positions(a), finder.positions(b)
-    if not starts_a or not starts_b or finder.in_lower_case(a) or finder.in_lower_case(b):
+    # b first: the spaced, unaccented or other form of a pair is the one most often
+    # missing from the prose (half the pairs), which spares searching for a.
+    starts_b = finder.positions(b)
+    starts_a = starts_b and finder.positions(a)
+    if not starts_a or finder.in_lower_case(a) or finder.in_lower_case(b):
         return False
     if fa != fb and _related(fa, fb) and not (_neighbours(document, a, starts_a)
                                              & _neighbours(document, b, starts_b)):
