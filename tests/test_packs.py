@@ -322,7 +322,10 @@ def test_folding_knows_every_unicode_space():
 @pytest.mark.parametrize(
     "pattern, texts",
     [
-        (r"\b(?:according\s+to|after)\s+own\s+data\b", [{" own "}, {"according ", "after"}, {" data"}]),
+        # \s+ is one space of the squeezed unit; an alternative takes the text after its group.
+        (r"\b(?:according\s+to|after)\s+own\s+data\b", [{" own data"}, {"according to own data", "after own data"}]),
+        (r"(?-i:I)n\s+the\s+result(?!s)\s+of\b", [{"in the result of"}]),  # through groups and zero-width items
+        (r"\basked(?=\s+the\s+(?:resignation|release)\s+of)", [{"asked"}, {"asked the re"}, {"asked the resignation of", "asked the release of"}]),
         (r"(?<=\d\s)mil(?=\s+\p{Ll})", [{" mil"}, {" mil "}]),  # a lone lookbehind is text before
         (r"(?<!x)(?<=a)bcd", [{"bcd"}]),  # two lookbehinds: neither is read
         (r"came\s*during", [{"came"}, {"during"}]),  # \s* may be nothing
@@ -336,6 +339,22 @@ def test_unit_conditions(pattern, texts):
     assert sorted(map(sorted, unit_conditions(pattern))) == sorted(map(sorted, texts))
 
 
+def test_unit_conditions_see_through_doubled_spaces(tmp_path):
+    write_pack(tmp_path, """\
+        pack: spaced
+        rules:
+          - id: calque/the-also-test
+            message: "m"
+            patterns:
+              - regex: '\\bthe\\s+also(?=\\s+minister)'
+        """)
+    config = config_from_mapping({"packs": ["."], "select": ["calque/the-also-test"]}, "<t>", tmp_path)
+    rule = next(p for p in Linter(config).registry.packs if p.name == "spaced").rules[0]
+    assert rule.conditions == ((("the also minister",),),)  # one regex, one set of one text
+    assert rule._may_match("by the   also  minister")
+    assert not rule._may_match("the minister also")
+
+
 def test_unit_conditions_never_hide_a_match():
     """Wherever a shipped rule's regexes match a unit, the unit holds its required texts."""
     from copylint.packs import _odd_case, _scope_units, folded_text
@@ -347,6 +366,8 @@ def test_unit_conditions_never_hide_a_match():
     rules = [rule for pack in build_registry().packs for rule in pack.rules if rule.conditions]
     documents = [read_document(path.read_text(encoding="utf-8"), str(path)) for path in paths]
     documents += [read_document(f"Title\n\n{rule.bad_example}\n", "bad.txt") for rule in rules]
+    # Conditions read \s+ as one space of the squeezed unit: spaces doubled too.
+    documents += [read_document(f"Title\n\n{rule.bad_example.replace(' ', '  ')}\n", "bad.txt") for rule in rules]
     checked = 0
     for document in documents:
         assert not _odd_case(document)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
+from itertools import takewhile
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -200,6 +201,8 @@ class PackRule(Rule):
 
     def _may_match(self, folded_unit: str) -> bool:
         """Whether one of the regexes can match a unit, by its required texts."""
+        if "  " in folded_unit:
+            folded_unit = squeezed(folded_unit)
         for required in self.conditions:  # one regex's sets
             for choices in required:
                 for text in choices:
@@ -558,7 +561,8 @@ def _selective(literal: str) -> bool:
 def unit_conditions(pattern: str) -> tuple[frozenset[str], ...]:
     """Sets of lower-case texts such that every match of ``pattern`` (with the
     text after it that its lookaheads see) holds one text of each set, in the
-    folded text (``folded_text``: a ``\\s`` is a space there).
+    folded text (``folded_text``: a ``\\s`` is a space there) with each run of
+    spaces as one (``squeezed``: ``the\\s+also`` holds "the also").
 
     Why: the trigger scan tells which units hold *one* literal of a regex, but a
     regex costs microseconds per unit even where it fails; checking the unit for
@@ -579,13 +583,14 @@ def _required_texts(sequence, op, prefix: str = "") -> list[frozenset[str]]:
     run: list[str] = list(prefix)  # text that precedes ``sequence`` in every match
 
     def flush():
-        literal = "".join(run)
+        literal = squeezed("".join(run))
         if len(literal.strip()) >= 3:
             found.append(frozenset({literal}))
         run.clear()
 
     repeats = {op.MAX_REPEAT, op.MIN_REPEAT} | ({op.POSSESSIVE_REPEAT} if hasattr(op, "POSSESSIVE_REPEAT") else set())
-    for code, value in sequence:
+    items = _inlined(sequence, op)
+    for position, (code, value) in enumerate(items):
         if code is op.LITERAL:
             char = chr(value)
             if char == " " or char in _WHITESPACE:
@@ -595,35 +600,60 @@ def _required_texts(sequence, op, prefix: str = "") -> list[frozenset[str]]:
             else:
                 flush()
             continue
-        if _is_space(code, value, op):
+        if _is_spaces(code, value, op, repeats):  # \s, \s+: one space in the squeezed unit
             run.append(" ")
             continue
-        if code in repeats and value[0] >= 1 and len(value[2]) == 1 and _is_space(*value[2][0], op):
-            run.append(" ")  # \s+: one space at least, then any number
-            flush()
-            run.append(" ")
-            continue
+        if code is op.AT or code is op.ASSERT_NOT:
+            continue  # zero width: the texts on either side are adjacent
         before = "".join(run)  # text that opens every alternative, or a lookahead's text
         if code is op.BRANCH:
-            best = [_most_selective(_required_texts(alternative, op, before)) for alternative in value[1]]
+            # Each alternative is followed by the plain text after the group.
+            after = list(takewhile(lambda item: item[0] is op.LITERAL or _is_spaces(*item, op, repeats),
+                                   items[position + 1:]))
+            best = [_most_selective(_required_texts(list(alternative) + after, op, before), before)
+                    for alternative in value[1]]
             flush()
             found.extend([frozenset().union(*best)] if all(best) else [])
             continue
         if code is op.ASSERT and value[0] == 1:  # a lookahead sees text of the unit too
             found.extend(_required_texts(value[1], op, before))
-            flush()
-            continue
+            continue  # zero width: the text goes on after it
         flush()
-        inner: list[frozenset[str]] = []
-        if code is op.SUBPATTERN:
-            inner = _required_texts(value[3], op)
-        elif code in repeats and value[0] >= 1:
-            inner = _required_texts(value[2], op)
-        elif getattr(op, "ATOMIC_GROUP", None) is code:
-            inner = _required_texts(value, op)
-        found.extend(inner)
+        if code in repeats and value[0] >= 1:
+            found.extend(_required_texts(value[2], op))
     flush()
     return found
+
+
+def _inlined(sequence, op) -> list:
+    """The items of ``sequence`` with each group's items in its place: a group
+    (capturing, atomic, or setting flags as ``(?-i:May)``) matches just its contents."""
+    items = []
+    for code, value in sequence:
+        if code is op.SUBPATTERN:
+            items.extend(_inlined(value[-1], op))
+        elif getattr(op, "ATOMIC_GROUP", None) is code:
+            items.extend(_inlined(value, op))
+        else:
+            items.append((code, value))
+    return items
+
+
+def _is_spaces(code, value, op, repeats) -> bool:
+    """Whether an item is ``\\s`` or a run of at least one (``\\s+``, ``\\s{1,3}``)."""
+    if code in repeats and value[0] >= 1 and len(value[2]) == 1:
+        code, value = value[2][0]
+    return _is_space(code, value, op)
+
+
+def squeezed(text: str) -> str:
+    """``text`` with every run of spaces as one space.
+
+    Why: a pattern's ``\\s+`` matches any number of spaces (in the folded text),
+    so "the also" is a required text only of the squeezed unit."""
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
 
 
 def _is_space(code, value, op) -> bool:
@@ -642,11 +672,14 @@ def _best_trigger(choices: list[frozenset[str]]) -> frozenset[str] | None:
         min(map(len, c)), -len(c)))
 
 
-def _most_selective(choices: list[frozenset[str]]) -> frozenset[str] | None:
-    """The set whose shortest text is longest (then the smallest set), if any."""
+def _most_selective(choices: list[frozenset[str]], opening: str = "") -> frozenset[str] | None:
+    """The set whose shortest text is longest (then the smallest set), if any; a
+    text's ``opening`` (what precedes every alternative, required anyway) not counted."""
     if not choices:
         return None
-    return max(choices, key=lambda c: (min(len(s.strip(WORD_START + WORD_END)) for s in c), -len(c)))
+    opening = squeezed(opening)
+    return max(choices, key=lambda c: (
+        min(len(s) - (len(opening) if s.startswith(opening) else 0) for s in c), -len(c)))
 
 
 def _odd_case(document) -> bool:
@@ -1074,7 +1107,11 @@ def _rule_conditions(regexes: list[Pattern], triggers) -> tuple[tuple[tuple[str,
         if not useful:
             return None
         useful.sort(key=lambda c: (len(c), -min(len(t.strip()) for t in c)))
-        conditions.append(tuple(useful[:2]))
+        chosen: list[tuple[str, ...]] = []
+        for texts in useful:  # not a set that one chosen implies ("the also " after "the also")
+            if not any(all(any(c in t for c in texts) for t in kept) for kept in chosen):
+                chosen.append(texts)
+        conditions.append(tuple(chosen[:2]))
     return tuple(dict.fromkeys(conditions))  # "asked", "asks": one check of the same words
 
 
