@@ -35,9 +35,12 @@ def mask(text: str, name: str = "<xliff>"):
     version = root_attrs.get("version", "")
     document_source = root_attrs.get("srcLang", "")
     document_target = root_attrs.get("trgLang", "")
+    languages = set()  # of the files that have segments
+    targets = set()
     for file_attrs, units in files:
         source_lang = file_attrs.get("source-language", document_source)
         target_lang = file_attrs.get("target-language", document_target)
+        read = len(segments)
         for unit_id, source, target in units:
             if source is None:
                 continue
@@ -65,12 +68,15 @@ def mask(text: str, name: str = "<xliff>"):
                 "target_span": target_span,
                 "target_codes": _codes(target) if target is not None and target.children else [],
             })
+        if len(segments) > read:
+            if source_lang:
+                languages.add(source_lang.split("-")[0].lower())
+            if target_lang:
+                targets.add(target_lang)
     masked, spans = keep(text, sorted(runs))
     meta = {"format": "xliff", "xliff_version": version, "blocks": blocks, "segments": segments}
-    languages = {s["source_lang"].split("-")[0].lower() for s in segments if s["source_lang"]}
     if languages:
         meta["source_languages"] = tuple(sorted(languages))
-    targets = {s["target_lang"] for s in segments if s["target_lang"]}
     if len(targets) == 1:
         meta["language"] = targets.pop()
     return masked, spans, meta

@@ -27,7 +27,7 @@ class Element:
     """An element with the offsets of its content (between its tags) in the file."""
 
     __slots__ = ("name", "start", "content_start", "content_end", "end", "_attrs", "children",
-                 "_content", "_text", "named")
+                 "content", "_text", "named")
 
     def __init__(self, name: str, start: int, content_start: int, content_end: int = -1,
                  attrs: dict[str, str] | None = None, content: list | None = None,
@@ -41,9 +41,8 @@ class Element:
         # in ``text`` when first asked for (most elements' never are).
         self._attrs = attrs if attrs is not None or text is not None else {}
         self.children: list[Element | Leaf] = []
-        # Text runs (start, end) and child elements in file order, given (HTML) or found
-        # in ``text`` between the children when first asked.
-        self._content = content
+        # Text runs (start, end) and child elements in file order, as the scan finds them.
+        self.content: list[tuple[int, int] | Element | Leaf] = [] if content is None else content
         self._text = text
         self.named: dict[str, list[Element | Leaf]] | None = None  # the root's: elements by name
 
@@ -53,25 +52,6 @@ class Element:
         if self._attrs is None:
             self._attrs = attributes(self._text, self.start, self.content_start)
         return self._attrs
-
-    @property
-    def content(self) -> list[tuple[int, int] | Element]:
-        """Text runs (start, end) and child elements, in file order."""
-        if self._content is None:
-            text = self._text
-            items: list = []
-            cursor = self.content_start
-            for child in self.children:
-                if child.start > cursor:
-                    if text.find("<", cursor, child.start) < 0:
-                        items.append((cursor, child.start))
-                    else:
-                        _add_runs(text, items, cursor, child.start)
-                items.append(child)
-                cursor = child.end
-            _add_runs(text, items, cursor, self.content_end)
-            self._content = items
-        return self._content
 
     def find(self, *names: str) -> Element | None:
         """First descendant (depth first) whose local name is one of ``names``."""
@@ -302,23 +282,37 @@ def tree(text: str, start: int, given, stop: int | None = None) -> Element:
 
     Expat has checked the document, so its markup is found by one pattern; an
     element holding text only is one match, and a Leaf. ``given`` are expat's
-    attributes, one per element in document order, or None. Text runs are found
-    when an element's content is first asked for (most elements' never is).
+    attributes, one per element in document order, or None. Every '<' opens a match,
+    so the text between two matches is a text run of the open element, kept in its
+    content as the scan passes it (cheaper than finding the runs between its children
+    afterwards).
     """
     names: dict[str, tuple] = {}  # a tag as written: its local name, the adder to its list
     stack: list[Element] = []
     root = None
-    add_child = None  # the open element's children.append
+    children = None  # the open element's children and content (text outside the root
+    content = outside = []  # goes to a list of its own, dropped)
     named: dict[str, list] = {}
     new = tuple.__new__
+    cursor = start  # where the last token ended
     for match in _MARKUP_TOKEN.finditer(text, start, len(text) if stop is None else stop):
+        at, end = match.span()
+        if at > cursor:
+            content.append((cursor, at))
+        cursor = end
         kind = match.lastindex
-        if kind is None or kind == 4:  # end tag, comment, processing instruction, CDATA
-            if stack and text[match.start() + 1] == "/":
+        if kind is None:  # end tag, comment, processing instruction
+            if stack and text[at + 1] == "/":
                 element = stack.pop()
-                element.content_end = match.start()
-                element.end = match.end()
-                add_child = stack[-1].children.append if stack else None
+                element.content_end = at
+                element.end = end
+                if stack:
+                    children, content = stack[-1].children, stack[-1].content
+                else:
+                    children, content = None, outside
+            continue
+        if kind == 4:  # CDATA: its content is text
+            content.append(match.span(4))
             continue
         tag = match[1]
         try:
@@ -328,21 +322,21 @@ def tree(text: str, start: int, given, stop: int | None = None) -> Element:
             add = named.setdefault(name, []).append
             names[tag] = name, add
         attrs = None if given is None else next(given)
-        end = match.end()
         if kind == 3:  # text only
-            element = new(Leaf, (name, match.start(), *match.span(3), end, text, attrs))
+            element = new(Leaf, (name, at, *match.span(3), end, text, attrs))
         elif text[end - 2] == "/":  # empty-element tag
-            element = new(Leaf, (name, match.start(), end, end, end, text, attrs))
-        else:
-            element = Element(name, match.start(), end, -1, attrs, None, text)
+            element = new(Leaf, (name, at, end, end, end, text, attrs))
+        else:  # open until its end tag
+            element = Element(name, at, end, -1, attrs, None, text)
         add(element)
-        if add_child is None:
+        if children is None:
             root = element
         else:
-            add_child(element)
-        if element.end < 0:  # open until its end tag
+            children.append(element)
+            content.append(element)
+        if element.end < 0:
             stack.append(element)
-            add_child = element.children.append
+            children, content = element.children, element.content
     if type(root) is Leaf:  # a root of text alone: an Element, as every root is
         leaf = root
         root = Element(leaf.name, leaf.start, leaf.content_start, leaf.content_end, leaf.given,
@@ -351,29 +345,6 @@ def tree(text: str, start: int, given, stop: int | None = None) -> Element:
         named[leaf.name] = [root]
     root.named = named
     return root
-
-
-# Markup other than elements inside an element's content.
-_MARKUP = re.compile(r"<!--.*?-->|<!\[CDATA\[(.*?)\]\]>|<\?.*?\?>", re.DOTALL)
-
-
-def _add_runs(text: str, runs: list, start: int, end: int) -> None:
-    """Text between two tags, comments and processing instructions left out, CDATA
-    sections' content kept."""
-    if end <= start:
-        return
-    if text.find("<", start, end) < 0:
-        runs.append((start, end))
-        return
-    cursor = start
-    for match in _MARKUP.finditer(text, start, end):
-        if match.start() > cursor:
-            runs.append((cursor, match.start()))
-        if match.start(1) >= 0:
-            runs.append(match.span(1))
-        cursor = match.end()
-    if end > cursor:
-        runs.append((cursor, end))
 
 
 _ROOT = regex.compile(r"<(?![?!/])(?:[\w.-]+:)?([\w.-]+)")
