@@ -141,7 +141,11 @@ def tree(text: str) -> tuple[Node, dict[str, list], list]:
         elif kind == 3:  # an end tag as endtagfind reads it
             if cursor < at:
                 content.append((cursor, at))
-            _close(stack, markup[3].lower(), at)
+            name = markup[3].lower()
+            if stack[-1].name == name and len(stack) > 1:  # the open element's: the common case
+                stack.pop().content_end = at
+            else:
+                _close(stack, name, at)
             content, children = stack[-1].content, stack[-1].children
             position = markup.end()
             cursor = max(cursor, position)
@@ -294,8 +298,7 @@ def _unfinished(text: str, at: int) -> int:
 
 def mask(text: str, name: str = "<html>"):
     root, named, classed = tree(text)
-    scope = next((found[0] for found in (named["article"], named["main"], named["body"])
-                  if found), root)
+    scope = (named["article"] or named["main"] or named["body"] or [root])[0]
     runs: list[tuple[int, int]] = []
     blocks: list[Block] = []
     headlines = named["h1"]  # the scope's first, else the page's
@@ -320,9 +323,10 @@ def _page_date(text: str, named: dict, scope: Node) -> Block | None:
         e.attrs.get("property") or e.attrs.get("name")) == "article:published_time"]
     for element, attribute in candidates:
         value = element.attrs.get(attribute, "")
-        if iso_date(value):
+        iso = iso_date(value)
+        if iso:
             offset = text.find(value, element.start, element.content_start)
-            return offset, offset + len(value), "page-date", iso_date(value)
+            return offset, offset + len(value), "page-date", iso
     return None
 
 
