@@ -41,7 +41,8 @@ _GT = re.compile(">")
 # The next '<', read at once when it opens a start tag without attributes (1), with
 # its text (2) when the element's own end tag (as endtagfind reads it, the name's
 # ASCII case aside) follows the text, an end tag as endtagfind reads it (3), a start
-# tag (4) whose attributes (5) are all name="value", closed by "/>" (6) or by '>' and
+# tag (4) whose attributes (5) are all name="value", names in lower case (so the
+# dict of their pairs is made at once), closed by "/>" (6) or by '>' and
 # then, as in case 2, its text (7) and own end tag, a declaration or processing
 # instruction (8) or a comment (9); other markup is read by the patterns above. For
 # tags of case 4, HTMLParser's patterns (tagfind, attrfind, locatestarttagend) read
