@@ -242,3 +242,22 @@ def test_html_raw_text_and_unusual_tags_read_as_html_parser_does():
     assert document.dateline.place == "LIMA"
     assert [" ".join(p.text.split()) for p in document.body][1:] == ["One <3 two more .", "Last."]
     assert "if (a" not in document.text and "p{}" not in document.text
+
+
+def test_html_elements_with_attributes_void_elements_and_declarations():
+    """Tags read in one match (text alone with attributes, void elements, '<x/>',
+    declarations) give the positions HTMLParser's patterns give."""
+    text = ('<!DOCTYPE html><?xml version="1.0"?><html lang="en"><body><nav><a href="/">Home</a>'
+            '</nav><article><h1 class="title">Big news</h1><p class="dateline">LIMA, Peru (EFE) -'
+            '</p><p>One<br>two</br> three <img src="x.jpg">caption</img> end.</p>'
+            '<time datetime="2024-05-02">May 2</time><p>Last &amp; least<br/>here.</p></article>'
+            '</body></html>')
+    document = read_document(text, "a.html")
+    assert [p.text for p in document.paragraphs] == [
+        "Big news", "LIMA, Peru (EFE) -",
+        "One    two      three                  caption       end.", "May 2",
+        "Last &     least     here."]
+    assert [(p.start, p.end) for p in document.paragraphs] == [
+        (116, 124), (149, 167), (174, 231), (263, 268), (278, 304)]
+    assert document.headline.text == "Big news" and document.dateline.place == "LIMA"
+    assert document.page_date.text == "2024-05-02"

@@ -15,7 +15,7 @@ import html
 import re
 from html.parser import attrfind_tolerant, locatestarttagend_tolerant, tagfind_tolerant
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Mapping, NamedTuple
 
 from .masking import keep
 from .nitf import iso_date
@@ -32,6 +32,7 @@ VOID = frozenset("area base br col embed hr img input link meta source track wbr
 RAW_TEXT = {name: re.compile(rf"</\s*{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
 # The elements mask() looks for by name.
 _NAMED = ("article", "main", "body", "h1", "time", "meta")
+_NO_ATTRIBUTES = MappingProxyType({})
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _INCOMPLETE = _LETTERS | {"=", "/", ""}
 _COMMENT_CLOSE = re.compile(r"--\s*>")
@@ -39,36 +40,35 @@ _SECTION_CLOSE = re.compile(r"]\s*]\s*>")
 _GT = re.compile(">")
 # The next '<', read at once when it opens a start tag without attributes (1), with
 # its text (2) when the element's own end tag (as endtagfind reads it, the name's
-# ASCII case aside) follows the text, an end tag as endtagfind reads it (3), or a start
-# tag (4) whose attributes (5) are all name="value", "/" (6) before its '>' or not;
-# other markup is read by the patterns above. For tags of case 4, HTMLParser's
-# patterns (tagfind, attrfind, locatestarttagend) read the same name, attributes and end.
-_MARKUP = re.compile(r"""<(?:
-    ([a-zA-Z][^\t\n\r\f />\x00]*)>
-    (?:([^<]*+)</\s*(?=[a-zA-Z][-.a-zA-Z0-9:_]*\s*>)(?ai:\1)\s*>)?
+# ASCII case aside) follows the text, an end tag as endtagfind reads it (3), a start
+# tag (4) whose attributes (5) are all name="value", names in lower case (so the
+# dict of their pairs is made at once), closed by "/>" (6) or by '>' and
+# then, as in case 2, its text (7) and own end tag, a declaration or processing
+# instruction (8) or a comment (9); other markup is read by the patterns above. For
+# tags of case 4, HTMLParser's patterns (tagfind, attrfind, locatestarttagend) read
+# the same name, attributes and end.
+_OWN_END_TAG = r"</\s*(?=[a-zA-Z][-.a-zA-Z0-9:_]*\s*>)"
+_MARKUP = re.compile(rf"""<(?:
+    ([a-zA-Z][^\t\n\r\f />\x00]*)>(?:([^<]*+){_OWN_END_TAG}(?ai:\1)\s*>)?
   | /\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>
-  | ([a-zA-Z][-.a-zA-Z0-9:_]*)((?:[ \t\n\r\f]++[a-zA-Z_:][-.a-zA-Z0-9:_]*+="[^"]*+")++)
-    [ \t\n\r\f]*+(/?)>
+  | ([a-zA-Z][-.a-zA-Z0-9:_]*)((?:[ \t\n\r\f]++[a-z_:][-.a-z0-9:_]*+="[^"]*+")++)
+    [ \t\n\r\f]*+(?:(/)>|>(?:([^<]*+){_OWN_END_TAG}(?ai:\4)\s*>)?)
+  | (!(?!--|\[)|\?)[^>]*+>
+  | (!--)
 )?""", re.VERBOSE)
-_ATTRIBUTE = re.compile(r'([a-zA-Z_:][-.a-zA-Z0-9:_]*+)="([^"]*+)"')
+_ATTRIBUTE = re.compile(r'([a-z_:][-.a-z0-9:_]*+)="([^"]*+)"')
 
 
 class Node:
-    """An element: where its start tag and its content start and end, its attributes,
-    and its content, text runs (start, end) and child items in file order."""
+    """An element: where its start tag (``start``, the offset of '<') and its content
+    start and end, its attributes, its child elements, and its content, text runs
+    (start, end) and child items in file order.
+
+    :func:`tree` sets the fields itself: a call to a Python ``__init__`` costs several
+    times the stores, and a page has dozens of elements."""
 
     __slots__ = ("name", "start", "content_start", "content_end", "attrs", "children",
                  "content")
-
-    def __init__(self, name: str, start: int, content_start: int, content_end: int,
-                 attrs: dict[str, str], content: list):
-        self.name = name
-        self.start = start  # offset of '<'
-        self.content_start = content_start
-        self.content_end = content_end
-        self.attrs = attrs
-        self.children: list = []  # the child items of content
-        self.content = content
 
     def text_runs(self, skip=frozenset()) -> list[tuple[int, int]]:
         """Text runs of the element and its descendants (``skip`` ones left out), in file order."""
@@ -78,21 +78,18 @@ class Node:
 
 
 class Leaf(NamedTuple):
-    """An element holding text alone and no attributes: a tuple, made in C (most
-    elements of an article are paragraphs of text alone)."""
+    """An element without child elements: its text alone, or no content (void
+    elements, ``<x/>``). A tuple, made in C: most elements of a page are such."""
 
     name: str
     start: int
     content_start: int
     content_end: int
-    attrs = MappingProxyType({})
+    attrs: Mapping[str, str]
+    content: tuple[tuple[int, int], ...]  # its text run, if any
     children = ()
 
-    @property
-    def content(self) -> list[tuple[int, int]]:
-        return [self[2:]] if self.content_end > self.content_start else []
-
-    def text_runs(self, skip=frozenset()) -> list[tuple[int, int]]:
+    def text_runs(self, skip=frozenset()) -> tuple[tuple[int, int], ...]:
         return self.content
 
 
@@ -104,7 +101,7 @@ def _add_text_runs(item, skip, runs: list) -> None:
             _add_text_runs(part, skip, runs)
 
 
-def tree(text: str) -> tuple[Node, dict[str, list], list[Node]]:
+def tree(text: str) -> tuple[Node, dict[str, list], list]:
     """The page's root element, its elements by name (those :func:`mask` looks for)
     and the elements with a class attribute, each in file order; unclosed tags are
     closed by their ancestor's end tag.
@@ -114,46 +111,76 @@ def tree(text: str) -> tuple[Node, dict[str, list], list[Node]]:
     attributes, comments, declarations and raw-text script/style are read as it
     reads them, without its per-reference and per-line bookkeeping.
     """
-    root = Node("#document", 0, 0, len(text), {}, [])
+    root = Node()
+    root.name, root.start, root.content_start, root.content_end = "#document", 0, 0, len(text)
+    root.attrs, root.children, root.content = {}, [], []
     named: dict[str, list] = {name: [] for name in _NAMED}
-    classed: list[Node] = []
+    classed: list = []
     stack = [root]
+    content, children = root.content, root.children  # the open element's
     cursor = 0  # end of the last markup: text runs start there
     position = 0
-    while (markup := _MARKUP.search(text, position)) is not None:
+    search = _MARKUP.search
+    new_tuple = tuple.__new__
+    while (markup := search(text, position)) is not None:
         at = markup.start()
         kind = markup.lastindex
-        if kind == 1 or kind == 2:  # a start tag without attributes: the common case
-            name, end, attrs, tail = markup[1].lower(), markup.end(1) + 1, {}, ">"
-            text_alone = kind == 2 and name not in VOID  # its text, then its end tag
-        elif kind == 6:  # a start tag with name="value" attributes
-            name, end, text_alone = markup[4].lower(), markup.end(), False
-            attrs = {key.lower(): html.unescape(value) if "&" in value else value
-                     for key, value in _ATTRIBUTE.findall(markup[5])}
-            tail = "/>" if markup[6] else ">"
+        if kind == 2 and (name := markup[1].lower()) not in VOID:  # text alone: the common case
+            if cursor < at:
+                content.append((cursor, at))
+            run = markup.span(2)
+            element = new_tuple(Leaf, (name, at, *run, _NO_ATTRIBUTES,
+                                       (run,) if run[1] > run[0] else ()))
+            children.append(element)
+            content.append(element)
+            if name in named:
+                named[name].append(element)
+            cursor = position = markup.end()
+            continue
+        if kind == 1 or kind == 2:  # a start tag without attributes
+            name, attrs, end = markup[1].lower(), _NO_ATTRIBUTES, markup.end(1) + 1
         elif kind == 3:  # an end tag as endtagfind reads it
             if cursor < at:
-                stack[-1].content.append((cursor, at))
-            _close(stack, markup[3].lower(), at)
+                content.append((cursor, at))
+            name = markup[3].lower()
+            if stack[-1].name == name and len(stack) > 1:  # the open element's: the common case
+                stack.pop().content_end = at
+            else:
+                _close(stack, name, at)
+            content, children = stack[-1].content, stack[-1].children
             position = markup.end()
             cursor = max(cursor, position)
             continue
-        elif text[at + 1:at + 2] in _LETTERS:
-            end = _start_tag_end(text, at)
-            if end < 0:
-                position = _unfinished(text, at)
-                continue
-            name_match = tagfind_tolerant.match(text, at + 1)
-            attrs, rest = _attributes(text, name_match.end(), end)
-            tail = text[rest:end].strip()
-            if tail not in (">", "/>"):  # not a tag after all: text
-                position = end
-                continue
-            name = name_match.group(1).lower()
-            text_alone = False
+        elif kind is not None and kind < 8:  # a start tag with name="value" attributes
+            name = markup[4].lower()
+            attrs = (dict(_ATTRIBUTE.findall(markup[5])) if "&" not in markup[5] else
+                     {key: html.unescape(value) for key, value in _ATTRIBUTE.findall(markup[5])})
+            end = markup.start(7) if kind == 7 else markup.end()
         else:
-            following = text[at + 1:at + 2]
-            if following == "/":  # an end tag endtagfind does not read
+            if kind == 9:  # a comment
+                close = _COMMENT_CLOSE.search(text, at + 4)
+                if close is None:
+                    position = _unfinished(text, at)
+                    continue
+                position = close.end()
+                found = text.find("-->", at)
+                end = len(text) if found < 0 else found + 3
+            elif kind == 8:  # a declaration or processing instruction
+                position = end = markup.end()
+            elif text[at + 1:at + 2] in _LETTERS:  # a start tag of another form
+                end = _start_tag_end(text, at)
+                if end < 0:
+                    position = _unfinished(text, at)
+                    continue
+                name_match = tagfind_tolerant.match(text, at + 1)
+                attrs, rest = _attributes(text, name_match.end(), end)
+                tail = text[rest:end].strip()
+                if tail not in (">", "/>"):  # not a tag after all: text
+                    position = end
+                    continue
+                name = name_match.group(1).lower()
+                kind = 6 if tail == "/>" else 5
+            elif text.startswith("</", at):  # an end tag endtagfind does not read
                 close = text.find(">", at + 1)
                 if close < 0:
                     position = _unfinished(text, at)
@@ -165,18 +192,11 @@ def tree(text: str) -> tuple[Node, dict[str, list], list[Node]]:
                     continue
                 if name_match is not None:  # else a bogus comment
                     if cursor < at:
-                        stack[-1].content.append((cursor, at))
+                        content.append((cursor, at))
                         cursor = at
                     _close(stack, name_match.group(1).lower(), at)
-            elif following == "!" and text.startswith("<!--", at):
-                close = _COMMENT_CLOSE.search(text, at + 4)
-                if close is None:
-                    position = _unfinished(text, at)
-                    continue
-                position = close.end()
-                found = text.find("-->", at)
-                end = len(text) if found < 0 else found + 3
-            elif following in ("!", "?"):  # declaration, marked section, processing instruction
+                    content, children = stack[-1].content, stack[-1].children
+            elif text[at + 1:at + 2] in ("!", "?"):  # a marked section, or unfinished
                 close = (_SECTION_CLOSE.search(text, at + 3) if text.startswith("<![", at)
                          else _GT.search(text, at + 2))
                 if close is None:
@@ -186,34 +206,42 @@ def tree(text: str) -> tuple[Node, dict[str, list], list[Node]]:
             else:  # a lone '<' is text
                 position = at + 1
                 continue
-            # markup other than a start tag: the text before it is a run of the open element
-            if cursor < at:
-                stack[-1].content.append((cursor, at))
-            cursor = max(cursor, end)
-            continue
+            if kind != 5 and kind != 6:
+                # markup other than a start tag: the text before it is a run of the open element
+                if cursor < at:
+                    content.append((cursor, at))
+                cursor = max(cursor, end)
+                continue
         if cursor < at:
-            stack[-1].content.append((cursor, at))
-        if text_alone:
-            element = tuple.__new__(Leaf, (name, at, *markup.span(2)))
+            content.append((cursor, at))
+        if (kind == 2 or kind == 7) and name not in VOID:  # its text and end tag read with it
+            run = markup.span(kind)
+            element = new_tuple(Leaf, (name, at, *run, attrs, (run,) if run[1] > run[0] else ()))
             cursor = position = markup.end()
-        else:
-            element = Node(name, at, end, end, attrs, [])
+        elif kind == 6 or name in VOID:
+            element = new_tuple(Leaf, (name, at, end, end, attrs, ()))
             cursor = position = end
-        stack[-1].children.append(element)
-        stack[-1].content.append(element)
+        else:
+            element = Node()  # its content_end is set where it closes
+            element.name, element.start, element.content_start = name, at, end
+            element.attrs, element.children, element.content = attrs, [], []
+            cursor = position = end
+        children.append(element)
+        content.append(element)
         if name in named:
             named[name].append(element)
         if "class" in attrs:
             classed.append(element)
-        if not text_alone and tail == ">" and name not in VOID:
+        if type(element) is Node:
             stack.append(element)
+            content, children = element.content, element.children
             if name in RAW_TEXT:
                 closing = RAW_TEXT[name].search(text, end)
                 if closing is None:  # unclosed: the rest of the file is its content
                     break
                 position = closing.start()
     if cursor < len(text):
-        stack[-1].content.append((cursor, len(text)))
+        content.append((cursor, len(text)))
     for element in stack[1:]:
         element.content_end = len(text)
     return root, named, classed
@@ -271,8 +299,7 @@ def _unfinished(text: str, at: int) -> int:
 
 def mask(text: str, name: str = "<html>"):
     root, named, classed = tree(text)
-    scope = next((found[0] for found in (named["article"], named["main"], named["body"])
-                  if found), root)
+    scope = (named["article"] or named["main"] or named["body"] or [root])[0]
     runs: list[tuple[int, int]] = []
     blocks: list[Block] = []
     headlines = named["h1"]  # the scope's first, else the page's
@@ -297,9 +324,10 @@ def _page_date(text: str, named: dict, scope: Node) -> Block | None:
         e.attrs.get("property") or e.attrs.get("name")) == "article:published_time"]
     for element, attribute in candidates:
         value = element.attrs.get(attribute, "")
-        if iso_date(value):
+        iso = iso_date(value)
+        if iso:
             offset = text.find(value, element.start, element.content_start)
-            return offset, offset + len(value), "page-date", iso_date(value)
+            return offset, offset + len(value), "page-date", iso
     return None
 
 
