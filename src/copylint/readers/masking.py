@@ -65,10 +65,11 @@ def keep(text: str, runs: list[tuple[int, int]]):
             previous = start
         if end <= previous:  # empty, or inside the run before
             continue
-        if references and text.find("&", previous, end) >= 0:
+        kept = text[previous:end]  # sliced anyway: searched in without bounds
+        if references and "&" in kept:
             _decode(text, previous, end, pieces, masked)
         else:
-            pieces.append(text[previous:end])
+            pieces.append(kept)
         previous = end
     if previous < len(text):
         masked.append((previous, len(text)))

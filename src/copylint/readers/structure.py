@@ -172,6 +172,11 @@ def collect_blocks(text, element, block_names, roles, skip, runs, blocks, role=N
             item_role = roles.get(name, role)
             if item.children or name not in block_names:
                 collect_blocks(text, item, block_names, roles, skip, runs, blocks, item_role)
+            elif isinstance(item, tuple):  # a leaf (text alone): one run, or none
+                start, end = item.content_start, item.content_end
+                if end > start:
+                    blocks.append((start, end, item_role, None))
+                    runs.append((start, end))
             else:  # a block of text alone: its runs are the block
                 content = item.content
                 if content:
